@@ -1,0 +1,1 @@
+"""Thin wrappers around one foreign thing each: pynput, APScheduler, files, clocks."""

@@ -1,0 +1,70 @@
+"""Reads ``config.toml``; writes only the commented default file, and only when absent.
+
+The file belongs to the user. A file with problems is never rewritten behind their back:
+each bad key falls back to its default and the user is told where and why.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tomllib
+from pathlib import Path
+
+from movebreak.core.problems import Problem
+from movebreak.core.settings import Settings, default_file_text, parse
+from movebreak.paths import make_private_dir
+
+log = logging.getLogger(__name__)
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
+    """Read settings from ``path``, creating the commented default file on first start."""
+    if not path.exists():
+        try:
+            write_private_atomically(path, default_file_text())
+            log.info("settings.created path=%s", path)
+        except OSError as error:
+            return Settings(), [Problem(path, None, None, f"cannot create the file: {error}")]
+        return Settings(), []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8 text ({error.reason}); using all defaults"
+        return Settings(), [Problem(path, None, None, message)]
+    except OSError as error:
+        message = f"cannot read the file ({error.strerror}); using all defaults"
+        return Settings(), [Problem(path, None, None, message)]
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = _TOML_POSITION.search(str(error))
+        line = int(found.group(1)) if found else None
+        reason = _TOML_POSITION.sub("", str(error)).strip()
+        message = f"not valid TOML ({reason}); using all defaults"
+        return Settings(), [Problem(path, None, line, message)]
+    return parse(raw, source=path, text=text)
+
+
+def write_private_atomically(path: Path, text: str) -> None:
+    """Write ``text`` so that ``path`` holds either the old or the new content, mode 0600.
+
+    Refuses to replace an existing file: the only file this module writes is the first
+    default, and anything already there is the user's.
+    """
+    make_private_dir(path.parent)
+    temporary = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            raise FileExistsError(f"{path} appeared meanwhile; leaving it as it is")
+        temporary.replace(path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()

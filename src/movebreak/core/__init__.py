@@ -1,0 +1,1 @@
+"""Pure logic: no Qt, no threads, no I/O, no clock reads."""

@@ -1,0 +1,59 @@
+"""What the core needs from the world, stated as Protocols.
+
+The adapters implement these against the real system; ``tests/fakes.py`` implements them
+for tests. The core never reads a clock or touches a device itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Protocol
+
+
+class Clock(Protocol):
+    """The current time, aware and in UTC."""
+
+    def now(self) -> datetime:
+        """Return the current instant; never naive."""
+        ...
+
+
+Cancel = Callable[[], None]
+
+
+class Scheduler(Protocol):
+    """Runs callbacks later, on the thread that owns the core (the GUI thread)."""
+
+    def call_at(self, when: datetime, fn: Callable[[], None]) -> Cancel:
+        """Run ``fn`` at or after ``when``; the returned callable cancels it.
+
+        May run late (suspend, busy loop) or, rarely, early: callers re-read the clock
+        instead of assuming ``when`` has arrived.
+        """
+        ...
+
+
+class ActivitySource(Protocol):
+    """Tells how long it has been since the user last touched keyboard or mouse.
+
+    One small interface so a cheaper design (a self-pausing listener, the platform's idle
+    counter) can replace the pynput listener without touching the engine.
+    """
+
+    @property
+    def name(self) -> str:
+        """Short id shown to the user and in ``status --json`` (``"pynput"``)."""
+        ...
+
+    def start(self) -> str | None:
+        """Begin watching; return ``None`` on success or a plain reason it cannot."""
+        ...
+
+    def idle(self) -> timedelta | None:
+        """Time since the last input, including any suspend; ``None`` if not watching."""
+        ...
+
+    def stop(self) -> None:
+        """Stop watching and release the devices; safe to call twice."""
+        ...

@@ -1,0 +1,73 @@
+"""Every file location the app uses, from platformdirs (or one folder, for tests)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "movebreak"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """Where config, data, logs and runtime files live.
+
+    On Linux these follow XDG (``~/.config/movebreak``, ``~/.local/share/movebreak``,
+    ``~/.local/state/movebreak/log``), so ``XDG_*_HOME`` variables move them.
+    """
+
+    config_dir: Path
+    data_dir: Path
+    log_dir: Path
+
+    @classmethod
+    def for_user(cls) -> AppPaths:
+        """The platform's standard per-user locations."""
+        dirs = PlatformDirs(APP_NAME, appauthor=False)
+        return cls(
+            config_dir=Path(dirs.user_config_dir),
+            data_dir=Path(dirs.user_data_dir),
+            log_dir=Path(dirs.user_log_dir),
+        )
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Everything below one folder (``--data-dir``): tests and portable installs."""
+        return cls(config_dir=root / "config", data_dir=root / "data", log_dir=root / "log")
+
+    @property
+    def config_file(self) -> Path:
+        """The user's ``config.toml``."""
+        return self.config_dir / "config.toml"
+
+    @property
+    def log_file(self) -> Path:
+        """The app's log."""
+        return self.log_dir / "movebreak.log"
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) readable by the user only; tighten it if it exists."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        path.chmod(0o700)
+    return path
+
+
+def assets_dir() -> Path:
+    """The shipped ``assets/`` folder, in an installed wheel or a source checkout alike.
+
+    The wheel carries it as ``movebreak/assets``; a checkout has it at the top level,
+    two folders above this package.
+    """
+    packaged = Path(str(resources.files("movebreak"))) / "assets"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "assets"
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"movebreak's assets are missing (looked in {packaged} and {checkout})")

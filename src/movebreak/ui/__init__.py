@@ -1,0 +1,1 @@
+"""Qt widgets that render views and emit intents; presenters hold the wording."""

@@ -1,0 +1,95 @@
+"""The system tray icon and its menu: renders a TrayView, emits what the user asks for."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QCursor
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from movebreak.core.sitting import Posture, Presence
+from movebreak.ui.icons import TrayIcons
+from movebreak.ui.presenters import TrayView
+
+
+class Tray(QObject):
+    """The tray icon. Works, invisibly, where the desktop has no tray (offscreen)."""
+
+    quit_requested = Signal()
+    posture_requested = Signal(str)  # a Posture value
+
+    def __init__(self, icons: TrayIcons):
+        super().__init__()
+        self._icons = icons
+        self._menu = QMenu()
+        self._status = self._add_line("movebreak")
+        self._details: list[QAction] = []
+        self._detail_anchor = self._menu.addSeparator()
+        self._standing = QAction("I'm standing", self._menu)
+        self._standing.setCheckable(True)
+        self._standing.toggled.connect(self._on_standing_toggled)
+        self._menu.addAction(self._standing)
+        self._menu.addSeparator()
+        self._menu.addAction("Quit movebreak").triggered.connect(self.quit_requested)
+        self._icon = QSystemTrayIcon(icons.app_icon())
+        self._icon.setContextMenu(self._menu)
+        self._icon.activated.connect(self._on_activated)
+        self._icon.show()
+        self._view: TrayView | None = None
+
+    def render(self, view: TrayView) -> None:
+        """Show ``view``; parts that did not change are left alone."""
+        if view == self._view:
+            return
+        self._view = view
+        self._status.setText(view.status)
+        self._set_details(view.details)
+        self._icon.setToolTip(view.tooltip)
+        self._icon.setIcon(self._icons.for_state(view.presence, view.progress))
+        standing = view.presence is Presence.STANDING or (
+            view.presence is Presence.AWAY and self._standing.isChecked()
+        )
+        if standing != self._standing.isChecked():
+            self._standing.blockSignals(True)
+            self._standing.setChecked(standing)
+            self._standing.blockSignals(False)
+
+    def notify(self, title: str, message: str) -> None:
+        """A passing desktop notification from the tray, where the desktop shows them."""
+        if QSystemTrayIcon.supportsMessages() and QSystemTrayIcon.isSystemTrayAvailable():
+            self._icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.Warning, 15_000)
+
+    def tooltip(self) -> str:
+        """The hover text as shown."""
+        return self._icon.toolTip()
+
+    def menu_lines(self) -> list[str]:
+        """The menu's entries, top to bottom, separators left out."""
+        return [action.text() for action in self._menu.actions() if not action.isSeparator()]
+
+    def hide(self) -> None:
+        """Take the icon out of the tray (at quit)."""
+        self._icon.hide()
+
+    def _add_line(self, text: str) -> QAction:
+        action = self._menu.addAction(text)
+        action.setEnabled(False)  # information, not a command
+        return action
+
+    def _set_details(self, lines: tuple[str, ...]) -> None:
+        while len(self._details) > len(lines):
+            self._menu.removeAction(self._details.pop())
+        while len(self._details) < len(lines):
+            action = QAction(self._menu)
+            action.setEnabled(False)
+            self._menu.insertAction(self._detail_anchor, action)
+            self._details.append(action)
+        for action, line in zip(self._details, lines, strict=True):
+            action.setText(line)
+
+    def _on_standing_toggled(self, checked: bool) -> None:
+        self.posture_requested.emit((Posture.STANDING if checked else Posture.SEATED).value)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        # A left click opens the menu too: most people click, few know to right-click.
+        if reason is QSystemTrayIcon.ActivationReason.Trigger:
+            self._menu.popup(QCursor.pos())

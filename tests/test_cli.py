@@ -1,0 +1,73 @@
+"""The command as a user runs it: informational options need no display and no Qt."""
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from movebreak import __version__
+from tests.waiting import wait_for
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    return subprocess.run(
+        [sys.executable, "-m", "movebreak", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=base | (env or {}),
+        check=False,
+    )
+
+
+def test_version_works_without_a_display() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"movebreak {__version__}")
+
+
+def test_help_describes_the_app_without_loading_qt() -> None:
+    result = run("--help", env={"PYTHONVERBOSE": "1"})
+    assert result.returncode == 0
+    assert "never what" in result.stdout
+    assert "--data-dir" in result.stdout
+    assert "import 'PySide6" not in result.stderr
+    assert "import 'pynput" not in result.stderr
+
+
+def test_a_bad_option_is_refused_clearly() -> None:
+    result = run("--sitting-forever")
+    assert result.returncode == 2
+    assert "unrecognized arguments: --sitting-forever" in result.stderr
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_the_app_quits_with_status_0_on_sigterm(tmp_path: Path, attempt: int) -> None:
+    """Offscreen there is no tray and no input to watch: it must still run and quit cleanly."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    log = tmp_path / "log" / "movebreak.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "movebreak", "--data-dir", str(tmp_path)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        wait_for(
+            lambda: log.exists() and "app.ready" in log.read_text(encoding="utf-8"),
+            "the app to start",
+        )
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0, output
+    text = log.read_text(encoding="utf-8")
+    assert "activity_source=none (no X11 display" in text
+    assert "app.quit status=0" in text
+    assert (tmp_path / "config" / "config.toml").exists()
