@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import heapq
+import itertools
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from movebreak.core.ports import ActivitySource, Clock
+from movebreak.core.ports import (
+    ActivitySource,
+    Cancel,
+    Clock,
+    Journal,
+    PromptDisplay,
+    Scheduler,
+    ShownPrompt,
+)
+from movebreak.core.reminder import PromptRecord
+from movebreak.core.sitting import Break
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 
@@ -20,6 +33,39 @@ class FakeClock:
 
     def advance(self, delta: timedelta) -> None:
         self.current += delta
+
+
+class ManualScheduler:
+    """Runs callbacks when the test moves the clock past their time, in time order."""
+
+    def __init__(self, clock: FakeClock):
+        self._clock = clock
+        self._queue: list[tuple[datetime, int, Callable[[], None]]] = []
+        self._cancelled: set[int] = set()
+        self._ids = itertools.count()
+
+    def call_at(self, when: datetime, fn: Callable[[], None]) -> Cancel:
+        number = next(self._ids)
+        heapq.heappush(self._queue, (when, number, fn))
+        return lambda: self._cancelled.add(number)
+
+    def pending(self) -> int:
+        return sum(1 for _, n, _ in self._queue if n not in self._cancelled)
+
+    def advance(self, delta: timedelta) -> None:
+        """Move the clock by ``delta``, running each due callback at its own time."""
+        end = self._clock.now() + delta
+        for _ in range(100_000):  # a callback that reschedules itself at "now" forever
+            if not self._queue or self._queue[0][0] > end:
+                break
+            when, number, fn = heapq.heappop(self._queue)
+            if number in self._cancelled:
+                continue
+            self._clock.current = max(self._clock.current, when)
+            fn()
+        else:
+            raise AssertionError("scheduler looped: a wake-up keeps being set in the past")
+        self._clock.current = end
 
 
 class FakeActivity:
@@ -48,5 +94,41 @@ class FakeActivity:
         self.stopped = True
 
 
+class MemoryJournal:
+    """Keeps records in lists."""
+
+    def __init__(self) -> None:
+        self.prompts: list[PromptRecord] = []
+        self.breaks: list[Break] = []
+
+    def record_prompt(self, record: PromptRecord) -> None:
+        self.prompts.append(record)
+
+    def record_break(self, taken: Break) -> None:
+        self.breaks.append(taken)
+
+
+class RecordingDisplay:
+    """Remembers what the Coach asked the screen to do."""
+
+    def __init__(self) -> None:
+        self.shown: ShownPrompt | None = None
+        self.shows = 0
+        self.notes: list[str] = []
+
+    def show_prompt(self, prompt: ShownPrompt) -> None:
+        self.shown = prompt
+        self.shows += 1
+
+    def hide_prompt(self) -> None:
+        self.shown = None
+
+    def notify(self, title: str, message: str) -> None:
+        self.notes.append(title)
+
+
 _clock: Clock = FakeClock()  # mypy checks the fakes satisfy the ports
 _source: ActivitySource = FakeActivity(FakeClock())
+_scheduler: Scheduler = ManualScheduler(FakeClock())
+_journal: Journal = MemoryJournal()
+_display: PromptDisplay = RecordingDisplay()

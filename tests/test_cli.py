@@ -71,3 +71,26 @@ def test_the_app_quits_with_status_0_on_sigterm(tmp_path: Path, attempt: int) ->
     assert "activity_source=none (no X11 display" in text
     assert "app.quit status=0" in text
     assert (tmp_path / "config" / "config.toml").exists()
+
+
+def test_commands_say_when_no_app_runs(tmp_path: Path) -> None:
+    result = run("--data-dir", str(tmp_path), "status", "--json")
+    assert result.returncode == 1
+    assert result.stderr.strip() == "movebreak is not running."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["pause"], "pause takes a DURATION or --until-tomorrow"),
+        (["pause", "soon"], "pause: 'soon' is not a duration"),
+        (["pause", "30m", "--until-tomorrow"], "pause takes a DURATION or --until-tomorrow"),
+        (["posture", "lying"], "invalid choice: 'lying'"),
+    ],
+)
+def test_bad_command_arguments_are_explained(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = run("--data-dir", str(tmp_path), *args)
+    assert result.returncode == 2
+    assert message in result.stderr

@@ -1,4 +1,4 @@
-"""Composition root: builds the adapters, the Coach and the tray, wires them, runs Qt.
+"""Composition root: builds the adapters, the Coach and the UI, wires them, runs Qt.
 
 The only module that knows everyone. Everything runs on the GUI thread; the pynput
 threads only store a time, which the sampling job reads.
@@ -11,28 +11,38 @@ import logging
 import signal
 import socket
 import sys
+import tomllib
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from movebreak import __version__
+from movebreak.adapters.control_server import ControlServer
+from movebreak.adapters.fullscreen import X11Fullscreen
 from movebreak.adapters.input_activity import PynputActivity
+from movebreak.adapters.journal import JournalError, SqliteJournal
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
 from movebreak.core.coach import Coach
-from movebreak.core.ports import ActivitySource, Clock
+from movebreak.core.exercises import Exercise, parse_library
+from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
+from movebreak.core.reminder import ReminderRules
+from movebreak.core.schedule import Schedule
 from movebreak.core.settings import Settings
 from movebreak.core.sitting import DeskView, Posture, SittingRules
 from movebreak.logs import setup_logging
-from movebreak.paths import AppPaths
+from movebreak.paths import AppPaths, assets_dir
 from movebreak.ui.icons import TrayIcons
-from movebreak.ui.presenters import span, tray_view
+from movebreak.ui.presenters import prompt_view, span, status_json, tray_view
+from movebreak.ui.prompt_window import PromptWindow
 from movebreak.ui.tray import Tray
 
 log = logging.getLogger(__name__)
@@ -55,8 +65,33 @@ def sample_interval(natural_break: timedelta) -> timedelta:
     return max(timedelta(seconds=1), min(timedelta(seconds=15), natural_break / 10))
 
 
+def rules_from(settings: Settings, tz: LocalTimezone) -> tuple[SittingRules, ReminderRules]:
+    """Translate settings into the rules the core follows."""
+    breaks = settings.breaks
+    sitting_rules = SittingRules(natural_break=breaks.natural_break, tz=tz)
+    reminder_rules = ReminderRules(
+        sitting_limit=breaks.sitting_limit,
+        standing_limit=settings.standing.standing_limit,
+        snooze=breaks.snooze,
+        max_snoozes=breaks.max_snoozes,
+        typing_pause=breaks.typing_pause,
+        typing_grace=breaks.typing_grace,
+        remind_after=breaks.remind_after,
+        schedule=Schedule(settings.schedule.work_days, settings.schedule.work_hours, tz),
+        hold_while_fullscreen=settings.schedule.hold_while_fullscreen,
+    )
+    return sitting_rules, reminder_rules
+
+
+def load_exercises() -> tuple[tuple[Exercise, ...], list[Problem]]:
+    """The built-in exercise library from ``assets/exercises.toml``."""
+    path = assets_dir() / "exercises.toml"
+    with path.open("rb") as handle:
+        return parse_library(tomllib.load(handle), path)
+
+
 class MovebreakApp(QObject):
-    """The running app: owns the tray, the Coach, the scheduler and the input source."""
+    """The running app: owns the tray, the prompt window, the Coach and the adapters."""
 
     def __init__(
         self,
@@ -64,28 +99,49 @@ class MovebreakApp(QObject):
         problems: list[Problem],
         *,
         source: ActivitySource,
+        journal: SqliteJournal,
+        paths: AppPaths | None = None,
         clock: Clock | None = None,
+        busy: Any = None,
     ):
         super().__init__()
         self._settings = settings
+        self._paths = paths
         self._clock = clock or SystemClock()
         self._tz = LocalTimezone()
-        rules = SittingRules(natural_break=settings.breaks.natural_break, tz=self._tz)
         self._source = source
         self._source_problem = source.start()
         if self._source_problem is not None:
             log.warning("activity.source unavailable: %s", self._source_problem)
-        self.coach = Coach(self._clock, rules)
+        self._journal = journal
+        self.prompt = PromptWindow()
         self.tray = Tray(TrayIcons())
-        self.tray.quit_requested.connect(QApplication.quit)
-        self.tray.posture_requested.connect(self._on_posture)
-        self._sleep = SleepDetector()
         self._wakeups = QtWakeups()
+        self._busy = busy if busy is not None else X11Fullscreen()
+        exercises, library_problems = load_exercises()
+        for problem in library_problems:
+            log.warning("library.problem %s", problem)
+        sitting_rules, reminder_rules = rules_from(settings, self._tz)
+        self.coach = Coach(
+            clock=self._clock,
+            scheduler=self._wakeups,
+            journal=journal,
+            display=self,
+            sitting_rules=sitting_rules,
+            rules=reminder_rules,
+            exercises=exercises,
+            idle=source.idle,
+            busy=self._busy,
+        )
+        self._connect_ui()
+        self._sleep = SleepDetector()
         self._last_view: DeskView | None = None
         self._breaks_seen = 0
-        self._stop_sampling = self._wakeups.every(
-            sample_interval(settings.breaks.natural_break), self.sample
-        )
+        self._stops = [
+            self._wakeups.every(sample_interval(settings.breaks.natural_break), self.sample),
+            # Day-level boundaries: work hours begin and end, and the day rolls over.
+            self._wakeups.cron(self._boundaries(settings), self.refresh_after_tick),
+        ]
         self.refresh()
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:  # warnings (a value outside the recommended range) only go to the log
@@ -95,12 +151,53 @@ class MovebreakApp(QObject):
                 "\n".join(str(p) for p in errors[:3]) + more,
             )
 
+    def _connect_ui(self) -> None:
+        coach, tray, prompt = self.coach, self.tray, self.prompt
+        for signal_, intent in (
+            (prompt.done_clicked, coach.done),
+            (prompt.snooze_clicked, coach.snooze),
+            (prompt.skip_clicked, coach.skip),
+            (prompt.another_clicked, coach.another),
+            (prompt.start_clicked, coach.start),
+            (tray.break_now_requested, coach.break_now),
+            (tray.resume_requested, coach.resume),
+        ):
+            signal_.connect(lambda intent=intent: self._do(intent))
+        tray.quit_requested.connect(QApplication.quit)
+        tray.posture_requested.connect(self._on_posture)
+        tray.pause_requested.connect(self._on_pause)
+        tray.open_settings_requested.connect(self._open_settings)
+
+    @staticmethod
+    def _boundaries(settings: Settings) -> list[tuple[int, int]]:
+        hours = settings.schedule.work_hours
+        times = {(4, 0), (hours.start.hour, hours.start.minute)}
+        if hours.end.hour != 23 or hours.end.minute != 59:
+            times.add((hours.end.hour, hours.end.minute))
+        return sorted(times)
+
     @property
     def activity_source(self) -> str:
         """The input backend in use, or ``none (why)``."""
         if self._source_problem is None:
             return self._source.name
         return f"none ({self._source_problem})"
+
+    # --- PromptDisplay, for the Coach ---
+
+    def show_prompt(self, prompt: ShownPrompt) -> None:
+        """Show the prompt window with ``prompt``."""
+        self.prompt.show_prompt(prompt_view(prompt))
+
+    def hide_prompt(self) -> None:
+        """Close the prompt window."""
+        self.prompt.hide_prompt()
+
+    def notify(self, title: str, message: str) -> None:
+        """A tray notification."""
+        self.tray.notify(title, message)
+
+    # --- running ---
 
     def sample(self) -> None:
         """Fold what the machine saw since the last sample into the Coach, then show it."""
@@ -112,9 +209,15 @@ class MovebreakApp(QObject):
         self.coach.observe_input(self._source.idle())
         self.refresh()
 
+    def refresh_after_tick(self) -> None:
+        """Re-evaluate the Coach (a day boundary passed), then show the result."""
+        self.coach.tick()
+        self.refresh()
+
     def refresh(self) -> None:
         """Render the current state and log what changed (times only, never input)."""
-        desk = self.coach.view()
+        status = self.coach.status()
+        desk = status.desk
         before = self._last_view
         if before is None or desk.presence is not before.presence:
             log.info(
@@ -132,20 +235,94 @@ class MovebreakApp(QObject):
                 len(desk.breaks_today),
             )
         self._breaks_seen = len(desk.breaks_today)
-        view = tray_view(desk, self._settings.breaks.sitting_limit, self._tz, self._source_problem)
+        view = tray_view(
+            status,
+            self._clock.now(),
+            self._settings.breaks.sitting_limit,
+            self._tz,
+            self._source_problem,
+        )
         self.tray.render(view)
+
+    def handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
+        """Answer one control-socket request (``movebreak status``, ``snooze``, ...)."""
+        coach = self.coach
+        simple = {
+            "break-now": coach.break_now,
+            "done": coach.done,
+            "snooze": coach.snooze,
+            "skip": coach.skip,
+            "resume": coach.resume,
+        }
+        if command == "status":
+            pass
+        elif command in simple:
+            if not self._do(simple[command]):
+                return {"ok": False, "error": self._refusal(command)}
+        elif command == "pause":
+            seconds = args.get("seconds")
+            if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds == 0:
+                return {"ok": False, "error": "pause needs 'seconds' (-1: until tomorrow)"}
+            self._on_pause(seconds)
+        elif command == "posture":
+            value = args.get("posture")
+            if value not in ("seated", "standing"):
+                return {"ok": False, "error": "posture is 'seated' or 'standing'"}
+            self._on_posture(str(value))
+        else:
+            return {"ok": False, "error": f"unknown command {command[:40]!r}"}
+        return {"ok": True, "status": self.status()}
+
+    def status(self) -> dict[str, object]:
+        """The ``status --json`` object."""
+        return status_json(self.coach.status(), self._clock.now(), self.activity_source)
 
     def stop(self) -> None:
         """Release everything in an order that lets Qt exit cleanly."""
-        self._stop_sampling()
+        for stop in self._stops:
+            stop()
         self._wakeups.shutdown()
         self._source.stop()
+        if isinstance(self._busy, X11Fullscreen):
+            self._busy.close()
+        self.prompt.hide_prompt()
         self.tray.hide()
+
+    # --- inside ---
+
+    def _do(self, intent: Any) -> bool:
+        done = bool(intent())
+        self.refresh()
+        return done
+
+    def _refusal(self, command: str) -> str:
+        state = self.coach.status().state
+        if command == "snooze" and state == "prompting":
+            return "no snoozes left for this prompt"
+        if command == "break-now":
+            return "a prompt is already open"
+        if command == "resume":
+            return "prompts are not paused"
+        return f"no prompt is open (state: {state})"
 
     def _on_posture(self, value: str) -> None:
         self.coach.set_posture(Posture(value))
         log.info("posture.changed to=%s", value)
         self.refresh()
+
+    def _on_pause(self, seconds: int) -> None:
+        now = self._clock.now()
+        if seconds < 0:
+            rules = SittingRules(natural_break=timedelta(minutes=5), tz=self._tz)
+            until = rules.day_start(rules.day_of(now) + timedelta(days=1))
+        else:
+            until = now + timedelta(seconds=seconds)
+        self.coach.pause(until)
+        self.refresh()
+
+    def _open_settings(self) -> None:
+        if self._paths is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.config_file)))
 
 
 class _SignalWaker(QObject):
@@ -188,9 +365,16 @@ def _log_uncaught(
     log.critical("app.error uncaught exception", exc_info=(kind, error, trace))
 
 
-def run(options: Options) -> int:
+def _open_journal(path: Path) -> tuple[SqliteJournal, str | None]:
+    try:
+        return SqliteJournal.open(path), None
+    except JournalError as error:
+        log.error("journal.unavailable %s", error)
+        return SqliteJournal.open_in_memory(), str(error)
+
+
+def run(options: Options, paths: AppPaths) -> int:
     """Start the tray app and block until it quits; returns the exit status."""
-    paths = AppPaths.under(options.data_dir) if options.data_dir else AppPaths.for_user()
     setup_logging(paths.log_file, debug=options.debug)
     sys.excepthook = _log_uncaught
     log.info("app.start version=%s config=%s", __version__, paths.config_file)
@@ -203,12 +387,22 @@ def run(options: Options) -> int:
     qt.setDesktopFileName("movebreak")
     qt.setQuitOnLastWindowClosed(False)
     waker = _SignalWaker()
-    app = MovebreakApp(settings, problems, source=PynputActivity())
+    journal, journal_problem = _open_journal(paths.journal_file)
+    app = MovebreakApp(settings, problems, source=PynputActivity(), journal=journal, paths=paths)
+    if journal_problem:
+        app.notify(
+            "movebreak: journal not saved",
+            f"{journal_problem}. This session is kept in memory only.",
+        )
+    control = ControlServer(paths.control_socket, app.handle)
+    control.listen()
     log.info("app.ready activity_source=%s", app.activity_source)
     try:
         status = qt.exec()
     finally:
+        control.close()
         app.stop()
+        journal.close()
         waker.close()
     log.info("app.quit status=%d", status)
     return status

@@ -1,16 +1,22 @@
-"""The ``movebreak`` command: starts the app, and answers ``--help``/``--version`` headless.
+"""The ``movebreak`` command: starts the app, or talks to the running one.
 
-Qt and pynput are imported only when the app actually starts, so the informational
-options work without a display and answer fast.
+Qt and pynput are imported only when the app actually starts, so ``--help``, ``--version``
+and the control subcommands work without a display and answer fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from movebreak import __version__
+from movebreak.control_client import NotRunningError, request
+from movebreak.core.durations import DurationError, parse_duration
+from movebreak.paths import AppPaths
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="movebreak",
         description=(
             "Sits in the system tray, notices how long you have been sitting from when you "
-            "last typed or moved the mouse (never what), and prompts you to move."
+            "last typed or moved the mouse (never what), and prompts you to move. With no "
+            "command it starts the app; the commands talk to the running app."
         ),
     )
     parser.add_argument("--version", action="version", version=f"movebreak {__version__}")
@@ -30,12 +37,72 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep config, data and logs under DIR instead of the standard per-user folders",
     )
     parser.add_argument("--debug", action="store_true", help="write more detail to the log")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    status = commands.add_parser("status", help="how long you have sat, and what comes next")
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+    commands.add_parser("break-now", help="show a movement prompt now")
+    commands.add_parser("done", help="mark the open prompt done")
+    commands.add_parser("snooze", help="snooze the open prompt")
+    commands.add_parser("skip", help="skip the open prompt")
+    pause = commands.add_parser("pause", help="no prompts for a while")
+    pause.add_argument("duration", nargs="?", help='how long, like "30m" or "1h30m"')
+    pause.add_argument("--until-tomorrow", action="store_true", help="until the next day")
+    commands.add_parser("resume", help="end a pause")
+    posture = commands.add_parser("posture", help="tell movebreak you sit or stand")
+    posture.add_argument("posture", choices=["sitting", "standing"])
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``movebreak`` console script and of ``python -m movebreak``."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
+    if args.command is None:
+        return _start(args, paths)
+    command, payload = _request_for(args, parser)
+    try:
+        answer = request(paths.control_socket, command, payload)
+    except NotRunningError:
+        print("movebreak is not running.", file=sys.stderr)
+        return 1
+    if not answer.get("ok"):
+        print(f"movebreak: {answer.get('error', 'refused')}", file=sys.stderr)
+        return 1
+    status = answer.get("status", {})
+    if command == "status" and args.json:
+        print(json.dumps(status))
+    else:
+        from movebreak.ui.presenters import status_text
+
+        print(status_text(status))
+    return 0
+
+
+def _request_for(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, Any]:
+    if args.command == "pause":
+        if args.until_tomorrow == (args.duration is not None):
+            parser.error("pause takes a DURATION or --until-tomorrow")
+        if args.until_tomorrow:
+            return "pause", {"seconds": -1}
+        try:
+            seconds = int(parse_duration(args.duration).total_seconds())
+        except DurationError as error:
+            parser.error(f"pause: {error}")
+        return "pause", {"seconds": seconds}
+    if args.command == "posture":
+        return "posture", {"posture": "seated" if args.posture == "sitting" else "standing"}
+    return args.command, {}
+
+
+def _start(args: argparse.Namespace, paths: AppPaths) -> int:
+    try:
+        request(paths.control_socket, "status")
+    except NotRunningError:
+        pass
+    else:
+        print("movebreak is already running; look for its icon in the system tray.")
+        return 0
     from movebreak.app import Options, run  # Qt loads here, not for --help
 
-    return run(Options(data_dir=args.data_dir, debug=args.debug))
+    return run(Options(data_dir=args.data_dir, debug=args.debug), paths)

@@ -23,6 +23,7 @@ class AppPaths:
     config_dir: Path
     data_dir: Path
     log_dir: Path
+    runtime_dir: Path
 
     @classmethod
     def for_user(cls) -> AppPaths:
@@ -32,17 +33,33 @@ class AppPaths:
             config_dir=Path(dirs.user_config_dir),
             data_dir=Path(dirs.user_data_dir),
             log_dir=Path(dirs.user_log_dir),
+            runtime_dir=Path(dirs.user_runtime_dir),
         )
 
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         """Everything below one folder (``--data-dir``): tests and portable installs."""
-        return cls(config_dir=root / "config", data_dir=root / "data", log_dir=root / "log")
+        return cls(
+            config_dir=root / "config",
+            data_dir=root / "data",
+            log_dir=root / "log",
+            runtime_dir=root / "run",
+        )
 
     @property
     def config_file(self) -> Path:
         """The user's ``config.toml``."""
         return self.config_dir / "config.toml"
+
+    @property
+    def journal_file(self) -> Path:
+        """The movement journal (SQLite)."""
+        return self.data_dir / "journal.sqlite3"
+
+    @property
+    def control_socket(self) -> Path:
+        """The running instance's control socket."""
+        return self.runtime_dir / "control.sock"
 
     @property
     def log_file(self) -> Path:

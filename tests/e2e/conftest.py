@@ -168,6 +168,7 @@ class RunningApp:
 
     process: subprocess.Popen[str]
     home: Path
+    env: dict[str, str]
 
     @property
     def log_file(self) -> Path:
@@ -179,6 +180,17 @@ class RunningApp:
     def wait_log(self, text: str, timeout: float = 30.0, after: int = 0) -> None:
         """Wait until ``text`` appears in the log past character ``after``."""
         wait_for(lambda: text in self.log()[after:], f"{text!r} in the app's log", timeout)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run ``movebreak ARGS`` as the same user, against this instance."""
+        return subprocess.run(
+            [str(Path(sys.executable).with_name("movebreak")), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
 
     def quit(self) -> int:
         """SIGTERM, as a session logout sends it; returns the exit status."""
@@ -210,7 +222,7 @@ def launch(desktop: Desktop, tmp_path: Path) -> Iterator[object]:
         process = subprocess.Popen(
             [str(command)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
-        app = RunningApp(process, home)
+        app = RunningApp(process, home, env)
         started.append(app)
         app.wait_log("app.ready")
         return app

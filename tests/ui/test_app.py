@@ -1,114 +1,119 @@
 """The app object, offscreen: no tray host exists there, and the app must cope."""
 
-from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
+from movebreak.adapters.journal import SqliteJournal
 from movebreak.app import MovebreakApp, sample_interval
 from movebreak.core.problems import Problem
-from movebreak.core.settings import Breaks, Settings
+from movebreak.core.settings import Settings
 from tests.fakes import FakeActivity, FakeClock
-
-SETTINGS = Settings(breaks=Breaks(sitting_limit=timedelta(minutes=30)))
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+from tests.ui.conftest import User
 
 
-@pytest.fixture
-def source(clock: FakeClock) -> FakeActivity:
-    return FakeActivity(clock)
-
-
-@pytest.fixture
-def app(qtbot: QtBot, clock: FakeClock, source: FakeActivity) -> Iterator[MovebreakApp]:
-    built = MovebreakApp(SETTINGS, [], source=source, clock=clock)
-    yield built
-    built.stop()
-
-
-def work(app: MovebreakApp, clock: FakeClock, source: FakeActivity, minutes: int) -> None:
-    for _ in range(minutes):
-        clock.advance(timedelta(minutes=1))
-        source.touch()
-        app.sample()
-
-
-def test_the_tooltip_shows_seated_time_live(
-    app: MovebreakApp, clock: FakeClock, source: FakeActivity
-) -> None:
-    assert app.tray.tooltip().startswith("movebreak\nSeated 0 s of 30 min")
-    work(app, clock, source, 23)
-    assert app.tray.tooltip().startswith("movebreak\nSeated 23 min of 30 min")
-    assert app.tray.menu_lines()[0] == "Seated 23 min"
+def test_the_tooltip_shows_seated_time_live(app: MovebreakApp, user: User) -> None:
+    assert app.tray.tooltip().startswith("movebreak\nSeated 0 s · next prompt in 30 min")
+    user.work(23)
+    assert app.tray.tooltip().startswith("movebreak\nSeated 23 min · next prompt in 7 min")
+    assert app.tray.menu_lines()[:2] == ["Seated 23 min", "Next prompt in 7 min"]
 
 
 def test_stepping_away_resets_seated_time_and_counts_a_break(
-    app: MovebreakApp, clock: FakeClock, source: FakeActivity
+    app: MovebreakApp, user: User, journal: SqliteJournal
 ) -> None:
-    work(app, clock, source, 20)
-    clock.advance(timedelta(minutes=6))
-    app.sample()
+    user.work(20)
+    user.pause(6 * 60)
     assert app.tray.menu_lines()[0] == "Away 6 min"
-    clock.advance(timedelta(minutes=1))
-    source.touch()
-    app.sample()
+    user.work(0.25)
     lines = app.tray.menu_lines()
     assert lines[0] == "Seated 0 s"
-    assert lines[1].startswith("Last break ")
-    assert lines[1].endswith(", 7 min")
-    assert lines[2] == "1 break today"
+    assert lines[2].startswith("Last break ")
+    assert lines[2].endswith(", 6 min")
+    assert lines[3] == "1 break today"
+    assert len(journal.breaks()) == 1
 
 
-def test_a_short_pause_does_not_reset(
-    app: MovebreakApp, clock: FakeClock, source: FakeActivity
-) -> None:
-    work(app, clock, source, 10)
-    clock.advance(timedelta(minutes=4))
-    app.sample()
+def test_a_short_pause_does_not_reset(app: MovebreakApp, user: User) -> None:
+    user.work(10)
+    user.pause(4 * 60)
     assert app.tray.menu_lines()[0] == "Seated 14 min"
 
 
-def test_the_standing_toggle_switches_posture(
-    app: MovebreakApp, clock: FakeClock, source: FakeActivity
-) -> None:
-    work(app, clock, source, 5)
-    app.tray.posture_requested.emit("standing")
-    work(app, clock, source, 3)
+def test_the_standing_toggle_switches_posture(app: MovebreakApp, user: User) -> None:
+    user.work(5)
+    app.tray.trigger("I'm standing")
+    user.work(3)
     assert app.tray.menu_lines()[0] == "Standing 3 min"
-    assert "I'm standing" in app.tray.menu_lines()
+    assert app.status()["state"] == "standing"
 
 
-def test_when_input_cannot_be_seen_the_menu_says_why(qtbot: QtBot, clock: FakeClock) -> None:
+def test_pause_and_resume_from_the_tray(app: MovebreakApp, user: User) -> None:
+    app.tray.trigger("For 1 hour")
+    assert app.status()["state"] == "paused"
+    assert "Resume prompts" in app.tray.menu_lines()
+    assert "Pause prompts" not in app.tray.menu_lines()
+    user.work(40)
+    assert not app.prompt.isVisible()
+    app.tray.trigger("Resume prompts")
+    assert app.status()["state"] == "seated"
+
+
+def test_take_a_break_now_from_the_tray(app: MovebreakApp) -> None:
+    app.tray.trigger("Take a break now")
+    assert app.prompt.isVisible()
+    assert app.status()["state"] == "prompting"
+
+
+def test_when_input_cannot_be_seen_the_menu_says_why(
+    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal
+) -> None:
     source = FakeActivity(
         clock, refuse="no X11 display: keyboard and mouse activity cannot be seen"
     )
-    app = MovebreakApp(SETTINGS, [], source=source, clock=clock)
+    app = MovebreakApp(
+        Settings(), [], source=source, journal=journal, clock=clock, busy=lambda: None
+    )
     try:
         clock.advance(timedelta(minutes=7))
         app.sample()
         lines = app.tray.menu_lines()
         assert lines[0] == "Seated 7 min"  # wall-clock time
-        assert "Activity not visible: no X11 display" in lines[3]
-        assert app.activity_source.startswith("none (no X11 display")
+        assert "Activity not visible: no X11 display" in lines[4]
+        assert str(app.status()["activity_source"]).startswith("none (no X11 display")
     finally:
         app.stop()
     assert source.stopped
 
 
-def test_settings_problems_do_not_stop_the_app(qtbot: QtBot, clock: FakeClock) -> None:
-    from pathlib import Path
-
+def test_settings_problems_do_not_stop_the_app(
+    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal
+) -> None:
     problem = Problem(Path("config.toml"), "breaks.sitting_limit", 3, "bad; using 30m")
-    app = MovebreakApp(Settings(), [problem], source=FakeActivity(clock), clock=clock)
+    app = MovebreakApp(
+        Settings(),
+        [problem],
+        source=FakeActivity(clock),
+        journal=journal,
+        clock=clock,
+        busy=lambda: None,
+    )
     try:
         assert app.tray.menu_lines()[0] == "Seated 0 s"
     finally:
         app.stop()
+
+
+def test_control_requests_are_answered_and_bad_ones_refused(app: MovebreakApp) -> None:
+    assert app.handle("status", {})["status"]["state"] == "seated"
+    assert app.handle("done", {}) == {"ok": False, "error": "no prompt is open (state: seated)"}
+    assert app.handle("pause", {"seconds": "soon"})["ok"] is False
+    assert app.handle("posture", {"posture": "lying"})["ok"] is False
+    assert app.handle("dance", {})["error"] == "unknown command 'dance'"
+    assert app.handle("pause", {"seconds": 600})["status"]["state"] == "paused"
+    assert app.handle("resume", {})["status"]["state"] == "seated"
+    assert app.handle("posture", {"posture": "standing"})["status"]["state"] == "standing"
 
 
 def test_sampling_is_coarse_for_real_thresholds_and_finer_for_demos() -> None:

@@ -53,6 +53,13 @@ class _OneTimerQtScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler is
         self._one_timer.stop()
 
 
+def _local_zone() -> Any:
+    """The local zone for cron jobs, as APScheduler wants it (tzlocal, its dependency)."""
+    from tzlocal import get_localzone
+
+    return get_localzone()
+
+
 class QtWakeups:
     """Runs callbacks at given instants or intervals on the GUI thread.
 
@@ -75,6 +82,17 @@ class QtWakeups:
     def every(self, interval: timedelta, fn: Callable[[], None]) -> Cancel:
         """Run ``fn`` every ``interval``; missed runs after a suspend coalesce into one."""
         job = self._scheduler.add_job(fn, "interval", seconds=interval.total_seconds())
+        return self._canceller(job)
+
+    def cron(self, times: list[tuple[int, int]], fn: Callable[[], None]) -> Cancel:
+        """Run ``fn`` every day at each local ``(hour, minute)`` in ``times``."""
+        minutes = ",".join(str(m) for m in sorted({m for _, m in times}))
+        hours = ",".join(str(h) for h in sorted({h for h, _ in times}))
+        # One cron job covers every hour x minute combination; extra runs are harmless
+        # (the callback re-evaluates), and the set of times is tiny.
+        job = self._scheduler.add_job(
+            fn, "cron", hour=hours, minute=minutes, timezone=_local_zone()
+        )
         return self._canceller(job)
 
     @property

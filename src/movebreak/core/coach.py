@@ -1,36 +1,95 @@
 """The Coach: the one stateful object of the core.
 
-It holds the current Desk, reads the injected clock once per intent, and hands out views.
-Adapters report what they saw (input, away); the UI sends what the user wants (posture).
-It will grow the prompt state machine; it must never grow a registry.
+It holds the sitting Desk and the prompt state, reads the injected clock once per call,
+and carries out what the pure functions in ``sitting`` and ``reminder`` decide: it shows
+and hides prompts, records outcomes, and asks the scheduler for its next wake-up. Its
+public methods are intents and observations; it must never grow a registry.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from movebreak.core import exercises as library
 from movebreak.core import sitting
-from movebreak.core.ports import Clock
-from movebreak.core.sitting import DeskView, Posture, SittingRules
+from movebreak.core.exercises import Exercise
+from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler, ShownPrompt
+from movebreak.core.reminder import (
+    RECHECK,
+    Hold,
+    Outcome,
+    Paused,
+    Prompting,
+    PromptRecord,
+    ReminderRules,
+    ReminderState,
+    Snoozed,
+    Watching,
+    due_at,
+    hold_reason,
+    moved_for,
+)
+from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
+
+log = logging.getLogger(__name__)
 
 # Input reported less than this after the last one carries no news at minute-scale
 # resolution, and skipping it keeps clock jitter from creeping the last input forward.
 _NEWS = timedelta(seconds=1)
+_RECENT = 4  # exercises not repeated within this many prompts
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """The Coach's state for the tray and ``movebreak status``."""
+
+    state: str  # seated, standing, away, prompting, snoozed, paused, off_hours
+    desk: DeskView
+    next_prompt_at: datetime | None
+    snoozes_left: int
+    held_by: Hold | None
+    prompt: Prompting | None
+    exercise: Exercise | None
+    paused_until: datetime | None
 
 
 class Coach:
-    """Keeps the user's sitting state current. GUI thread only."""
+    """Keeps sitting and prompts current. GUI thread only."""
 
-    def __init__(self, clock: Clock, rules: SittingRules, posture: Posture = Posture.SEATED):
+    def __init__(
+        self,
+        *,
+        clock: Clock,
+        scheduler: Scheduler,
+        journal: Journal,
+        display: PromptDisplay,
+        sitting_rules: SittingRules,
+        rules: ReminderRules,
+        exercises: Sequence[Exercise],
+        idle: Callable[[], timedelta | None] = lambda: None,
+        busy: Callable[[], Hold | None] = lambda: None,
+    ):
         """Start as if the user arrived now: launching the app is itself input."""
         self._clock = clock
+        self._scheduler = scheduler
+        self._journal = journal
+        self._display = display
+        self._sitting_rules = sitting_rules
         self._rules = rules
-        self._desk = sitting.arrive(clock.now(), rules, posture)
+        self._exercises = tuple(exercises)
+        self._idle = idle
+        self._busy = busy
+        self._desk = sitting.arrive(clock.now(), sitting_rules)
+        self._state: ReminderState = Watching()
+        self._recent: tuple[str, ...] = ()
+        self._cancel: Cancel | None = None
+        self._wakeup_at: datetime | None = None
+        self.tick()
 
-    @property
-    def rules(self) -> SittingRules:
-        """The thresholds in force."""
-        return self._rules
+    # --- observations from adapters ------------------------------------------------
 
     def observe_input(self, idle: timedelta | None) -> None:
         """Report the activity source's idle time; ``None`` means it cannot see input.
@@ -40,18 +99,278 @@ class Coach:
         """
         now = self._clock.now()
         if idle is None:
-            self._desk = sitting.stayed(self._desk, now, self._rules)
+            self._set_desk(sitting.stayed(self._desk, now, self._sitting_rules))
         elif now - idle - self._desk.last_activity >= _NEWS:
-            self._desk = sitting.activity(self._desk, now - idle, self._rules)
+            self._set_desk(sitting.activity(self._desk, now - idle, self._sitting_rules))
+        self.tick()
 
     def observe_away(self, since: datetime, until: datetime) -> None:
         """Report that the machine knew the user was away (suspend; later, screen lock)."""
-        self._desk = sitting.away(self._desk, since, until, self._rules)
+        self._set_desk(sitting.away(self._desk, since, until, self._sitting_rules))
+        self.tick()
+
+    def tick(self) -> None:
+        """Re-evaluate at the current time: show, hold, remind or close prompts as due."""
+        now = self._clock.now()
+        desk = self.view()
+        state = self._state
+        if isinstance(state, Prompting | Snoozed) and desk.presence is Presence.AWAY:
+            if isinstance(state, Prompting):  # they left the desk: the prompt is moot
+                self._resolve(state, Outcome.AWAY, now)
+            state = Watching()
+        if isinstance(state, Paused) and state.until is not None and now >= state.until:
+            log.info("prompts.resumed reason=pause-ended")
+            state = Watching(counted_from=now)
+        if isinstance(state, Watching | Snoozed):
+            state = self._maybe_prompt(state, desk, now)
+        if (
+            isinstance(state, Prompting)
+            and state.reminded_at is None
+            and now >= state.shown_at + self._rules.remind_after
+        ):
+            self._display.notify("Time to move", "Your movement prompt is still waiting.")
+            state = replace(state, reminded_at=now)
+        self._state = state
+        self._reschedule(now)
+
+    # --- intents from the user -------------------------------------------------------
+
+    def done(self) -> bool:
+        """The user did the exercise: record it and end the seated stretch."""
+        state, now = self._state, self._clock.now()
+        if not isinstance(state, Prompting):
+            return False
+        exercise = self._exercise(state.exercise_id)
+        moved = moved_for(state, now, exercise.duration if exercise else timedelta(minutes=2))
+        self._resolve(state, Outcome.DONE, now, moved)
+        self._set_desk(sitting.restart(self._desk, now, self._sitting_rules))
+        self._state = Watching()
+        self._reschedule(now)
+        return True
+
+    def snooze(self) -> bool:
+        """Hide the prompt for the snooze time, if snoozes are left."""
+        state, now = self._state, self._clock.now()
+        if not isinstance(state, Prompting) or state.snoozes >= self._rules.max_snoozes:
+            return False
+        self._resolve(state, Outcome.SNOOZED, now)
+        self._state = Snoozed(now + self._rules.snooze, state.snoozes + 1, state.exercise_id)
+        self._reschedule(now)
+        return True
+
+    def skip(self) -> bool:
+        """Dismiss the prompt; sitting goes on and the next comes one limit later."""
+        state, now = self._state, self._clock.now()
+        if not isinstance(state, Prompting):
+            return False
+        self._resolve(state, Outcome.SKIPPED, now)
+        self._state = Watching(counted_from=now)
+        self._reschedule(now)
+        return True
+
+    def another(self) -> bool:
+        """Offer a different fitting exercise in the open prompt."""
+        state = self._state
+        if not isinstance(state, Prompting):
+            return False
+        exercise = self._pick(self._clock.now(), avoid=state.exercise_id)
+        if exercise is None or exercise.id == state.exercise_id:
+            return False
+        self._state = replace(state, exercise_id=exercise.id, started_at=None)
+        self._show(self._state)
+        return True
+
+    def start(self) -> bool:
+        """The user started the exercise: the countdown and the moved time run from now."""
+        state = self._state
+        if not isinstance(state, Prompting) or state.started_at is not None:
+            return False
+        self._state = replace(state, started_at=self._clock.now())
+        self._show(self._state)
+        return True
+
+    def break_now(self) -> bool:
+        """Show a prompt now, whatever the timers say (also ends a pause)."""
+        now = self._clock.now()
+        if isinstance(self._state, Prompting):
+            return False
+        self._state = self._open_prompt(now, snoozes=0, exercise_id=None)
+        self._reschedule(now)
+        return True
+
+    def pause(self, until: datetime | None) -> None:
+        """No prompts until ``until`` (or until :meth:`resume`); an open prompt is skipped."""
+        now = self._clock.now()
+        if isinstance(self._state, Prompting):
+            self._resolve(self._state, Outcome.SKIPPED, now)
+        self._state = Paused(until)
+        log.info("prompts.paused until=%s", until.isoformat() if until else "resume")
+        self._reschedule(now)
+
+    def resume(self) -> bool:
+        """End a pause; the limit counts afresh from now."""
+        now = self._clock.now()
+        if not isinstance(self._state, Paused):
+            return False
+        self._state = Watching(counted_from=now)
+        log.info("prompts.resumed reason=user")
+        self.tick()
+        return True
 
     def set_posture(self, posture: Posture) -> None:
         """The user says they now sit or stand."""
-        self._desk = sitting.change_posture(self._desk, posture, self._clock.now(), self._rules)
+        self._set_desk(
+            sitting.change_posture(self._desk, posture, self._clock.now(), self._sitting_rules)
+        )
+        self.tick()
+
+    def set_rules(self, sitting_rules: SittingRules, rules: ReminderRules) -> None:
+        """New settings take effect at once."""
+        self._sitting_rules, self._rules = sitting_rules, rules
+        self.tick()
+
+    # --- reads -----------------------------------------------------------------------
 
     def view(self) -> DeskView:
-        """The figures to show right now."""
-        return sitting.view(self._desk, self._clock.now(), self._rules)
+        """The sitting figures right now."""
+        return sitting.view(self._desk, self._clock.now(), self._sitting_rules)
+
+    def status(self) -> Status:
+        """Everything the tray and ``status --json`` show."""
+        now = self._clock.now()
+        desk = self.view()
+        state = self._state
+        due = due_at(state, desk, self._rules)
+        off_hours = not self._rules.schedule.is_on(now)
+        prompt = state if isinstance(state, Prompting) else None
+        match state:
+            case Prompting():
+                name = "prompting"
+            case Snoozed():
+                name = "snoozed"
+            case Paused():
+                name = "paused"
+            case _ if off_hours:
+                name = "off_hours"
+            case _:
+                name = desk.presence.value
+        if off_hours and due is not None:
+            start = self._rules.schedule.next_start(now)
+            due = max(due, start) if start is not None else None
+        snoozes = state.snoozes if isinstance(state, Prompting | Snoozed) else 0
+        return Status(
+            state=name,
+            desk=desk,
+            next_prompt_at=due,
+            snoozes_left=max(self._rules.max_snoozes - snoozes, 0),
+            held_by=state.held_by if isinstance(state, Watching | Snoozed) else None,
+            prompt=prompt,
+            exercise=self._exercise(prompt.exercise_id) if prompt else None,
+            paused_until=state.until if isinstance(state, Paused) else None,
+        )
+
+    # --- inside ----------------------------------------------------------------------
+
+    def _maybe_prompt(
+        self, state: Watching | Snoozed, desk: DeskView, now: datetime
+    ) -> ReminderState:
+        due = due_at(state, desk, self._rules)
+        if due is None or now < due or not self._rules.schedule.is_on(now):
+            return state
+        busy = self._busy() if self._rules.hold_while_fullscreen else None
+        reason = hold_reason(now, state.held_since, self._idle(), busy, self._rules)
+        if reason is not None:
+            if reason is not state.held_by:
+                log.info("prompt.held by=%s", reason.value)
+            return replace(state, held_since=state.held_since or now, held_by=reason)
+        if isinstance(state, Snoozed):
+            return self._open_prompt(now, state.snoozes, state.exercise_id)
+        return self._open_prompt(now, 0, None)
+
+    def _open_prompt(self, now: datetime, snoozes: int, exercise_id: str | None) -> ReminderState:
+        exercise = self._exercise(exercise_id) if exercise_id else self._pick(now)
+        if exercise is None:
+            log.warning("prompt.none no exercise fits; check the exercise library")
+            return Watching(counted_from=now)
+        prompt = Prompting(shown_at=now, exercise_id=exercise.id, snoozes=snoozes)
+        self._recent = (*self._recent, exercise.id)[-_RECENT:]
+        log.info("prompt.shown exercise=%s snoozes=%d", exercise.id, snoozes)
+        self._show(prompt)
+        return prompt
+
+    def _show(self, prompt: Prompting) -> None:
+        exercise = self._exercise(prompt.exercise_id)
+        if exercise is None:
+            return
+        self._display.show_prompt(
+            ShownPrompt(
+                exercise=exercise,
+                posture=self._desk.posture,
+                snooze=self._rules.snooze,
+                snoozes_left=max(self._rules.max_snoozes - prompt.snoozes, 0),
+                started_at=prompt.started_at,
+            )
+        )
+
+    def _resolve(
+        self, prompt: Prompting, outcome: Outcome, now: datetime, moved: timedelta | None = None
+    ) -> None:
+        record = PromptRecord(
+            prompt.shown_at, now, prompt.exercise_id, outcome, moved or timedelta(0)
+        )
+        self._journal.record_prompt(record)
+        self._display.hide_prompt()
+        log.info(
+            "prompt.%s exercise=%s moved=%ds",
+            outcome.value,
+            prompt.exercise_id,
+            record.moved.total_seconds(),
+        )
+
+    def _pick(self, now: datetime, avoid: str | None = None) -> Exercise | None:
+        recent = self._recent + ((avoid,) if avoid else ())
+        return library.pick(self._exercises, self._desk.posture, now, recent)
+
+    def _exercise(self, exercise_id: str) -> Exercise | None:
+        return next((e for e in self._exercises if e.id == exercise_id), None)
+
+    def _set_desk(self, desk: sitting.Desk) -> None:
+        if desk.last_break is not None and desk.last_break is not self._desk.last_break:
+            self._journal.record_break(desk.last_break)
+        self._desk = desk
+
+    def _reschedule(self, now: datetime) -> None:
+        """Keep exactly one pending wake-up, at the next moment anything can change."""
+        wake = self._next_wakeup(now)
+        if wake == self._wakeup_at:
+            return
+        if self._cancel is not None:
+            self._cancel()
+            self._cancel = None
+        self._wakeup_at = wake
+        if wake is not None:
+            self._cancel = self._scheduler.call_at(wake, self._on_wakeup)
+
+    def _on_wakeup(self) -> None:
+        self._cancel = None
+        self._wakeup_at = None
+        self.tick()
+
+    def _next_wakeup(self, now: datetime) -> datetime | None:
+        state = self._state
+        match state:
+            case Paused(until=until):
+                return until
+            case Prompting(shown_at=shown, reminded_at=None):
+                return shown + self._rules.remind_after
+            case Prompting():
+                return None
+            case Watching() | Snoozed() if state.held_by is not None:
+                return now + RECHECK[state.held_by]
+        due = due_at(state, self.view(), self._rules)
+        if due is None:
+            return None
+        if not self._rules.schedule.is_on(max(due, now)):
+            start = self._rules.schedule.next_start(max(due, now))
+            return max(due, start) if start is not None else None
+        return max(due, now)

@@ -7,8 +7,13 @@ for tests. The core never reads a clock or touches a device itself.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
+
+from movebreak.core.exercises import Exercise
+from movebreak.core.reminder import PromptRecord
+from movebreak.core.sitting import Break, Posture
 
 
 class Clock(Protocol):
@@ -57,3 +62,42 @@ class ActivitySource(Protocol):
     def stop(self) -> None:
         """Stop watching and release the devices; safe to call twice."""
         ...
+
+
+class Journal(Protocol):
+    """Where facts about the user's day are kept; each call is committed before it returns."""
+
+    def record_prompt(self, record: PromptRecord) -> None:
+        """Keep one resolved prompt."""
+        ...
+
+    def record_break(self, taken: Break) -> None:
+        """Keep one natural break."""
+        ...
+
+
+class PromptDisplay(Protocol):
+    """What the Coach asks of the screen."""
+
+    def show_prompt(self, prompt: ShownPrompt) -> None:
+        """Show (or update) the one prompt window."""
+        ...
+
+    def hide_prompt(self) -> None:
+        """Close the prompt window if open."""
+        ...
+
+    def notify(self, title: str, message: str) -> None:
+        """A passing notification, where the desktop has them."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ShownPrompt:
+    """Everything a prompt window shows."""
+
+    exercise: Exercise
+    posture: Posture
+    snooze: timedelta
+    snoozes_left: int
+    started_at: datetime | None

@@ -8,6 +8,7 @@ Defaults come from ``movement-science.md`` section 2.1.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import timedelta
@@ -16,6 +17,7 @@ from typing import Any, Final, get_type_hints
 
 from movebreak.core.durations import DurationError, format_duration, parse_duration
 from movebreak.core.problems import Problem, Severity
+from movebreak.core.schedule import ALL_DAY, ALL_DAYS, Weekday, WorkHours
 
 CURRENT_VERSION: Final = 1
 
@@ -34,6 +36,7 @@ class Spec:
     label: str
     help: str
     recommended: tuple[Any, Any] | None = None
+    minimum: Any = None
 
 
 def setting(
@@ -43,9 +46,13 @@ def setting(
     label: str,
     help: str,  # shadows the builtin on purpose: it is the Spec's field name
     recommended: tuple[Any, Any] | None = None,
+    minimum: Any = None,
 ) -> Any:
-    """Declare one option: its default plus the Spec that documents and bounds it."""
-    return field(default=default, metadata={"spec": Spec(label, help, recommended)})
+    """Declare one option: its default plus the Spec that documents and bounds it.
+
+    ``minimum`` is a hard floor (a value below it is refused); ``recommended`` is advice.
+    """
+    return field(default=default, metadata={"spec": Spec(label, help, recommended, minimum)})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +75,85 @@ class Breaks:
         recommended=(timedelta(minutes=2), timedelta(minutes=15)),
     )
 
+    snooze: timedelta = setting(
+        timedelta(minutes=10),
+        label="Snooze for",
+        help="How long Snooze holds the current prompt back.",
+        recommended=(timedelta(minutes=5), timedelta(minutes=15)),
+    )
+    max_snoozes: int = setting(
+        2,
+        label="Snoozes in a row",
+        help="After this many snoozes, a prompt no longer offers Snooze.",
+        recommended=(0, 3),
+        minimum=0,
+    )
+    typing_pause: timedelta = setting(
+        timedelta(seconds=3),
+        label="Wait for a pause in typing of",
+        help=(
+            "A prompt that falls due while you type waits until you stop for this long, so "
+            "it never lands mid-sentence."
+        ),
+        recommended=(timedelta(seconds=2), timedelta(seconds=10)),
+    )
+    typing_grace: timedelta = setting(
+        timedelta(minutes=1),
+        label="But wait no longer than",
+        help="After this, a prompt held back by typing appears anyway.",
+        recommended=(timedelta(seconds=15), timedelta(minutes=3)),
+    )
+    remind_after: timedelta = setting(
+        timedelta(minutes=5),
+        label="Remind once about an ignored prompt after",
+        help="A prompt left alone this long gets one tray notification. Prompts never stack.",
+        recommended=(timedelta(minutes=2), timedelta(minutes=15)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleSettings:
+    """The ``[schedule]`` table: when prompts may appear. Sitting is tracked regardless."""
+
+    work_days: tuple[Weekday, ...] = setting(
+        ALL_DAYS,
+        label="Work days",
+        help='Days prompts may appear, e.g. ["mon", "tue", "wed", "thu", "fri"].',
+    )
+    work_hours: WorkHours = setting(
+        ALL_DAY,
+        label="Work hours",
+        help='Local hours prompts may appear, e.g. "08:30-18:00". "00:00-24:00" is all day.',
+    )
+    hold_while_fullscreen: bool = setting(
+        True,
+        label="Hold prompts while a window is fullscreen",
+        help="Presentations and video calls are not interrupted; the prompt follows them.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """The ``[standing]`` table, for standing-desk users."""
+
+    standing_limit: timedelta = setting(
+        timedelta(minutes=30),
+        label="Suggest a change after standing for",
+        help=(
+            "Standing still for long brings its own discomfort: after this long standing, "
+            "the prompt suggests moving or sitting."
+        ),
+        recommended=(timedelta(minutes=15), timedelta(minutes=45)),
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """All settings, one attribute per TOML table."""
 
     breaks: Breaks = field(default_factory=Breaks)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    standing: Standing = field(default_factory=Standing)
 
 
 def spec_of(table: type[Any], name: str) -> Spec:
@@ -145,6 +225,12 @@ def _parse_table(table_type: type[Any], table: str, raw: Mapping[str, Any], repo
             report(dotted, f"{error}; using the default {_show(default)}")
             continue
         spec: Spec = known[key].metadata["spec"]
+        if spec.minimum is not None and converted < spec.minimum:
+            report(
+                dotted,
+                f"must be at least {_show(spec.minimum)}; using the default {_show(default)}",
+            )
+            continue
         if spec.recommended is not None:
             low, high = spec.recommended
             if not low <= converted <= high:
@@ -164,6 +250,10 @@ def _convert(kind: Any, value: Any) -> Any:
             return parse_duration(value)
         except DurationError as error:
             raise ValueError(str(error)) from None
+    if kind is WorkHours:
+        return WorkHours.parse(value)
+    if kind == tuple[Weekday, ...]:
+        return _weekdays(value)
     if kind is bool:
         if not isinstance(value, bool):
             raise ValueError(f"expected true or false, got {value!r}")
@@ -179,8 +269,23 @@ def _convert(kind: Any, value: Any) -> Any:
     raise TypeError(f"no converter for {kind!r}")  # a schema bug, not a user error
 
 
+def _weekdays(value: Any) -> tuple[Weekday, ...]:
+    names = [day.value for day in Weekday]
+    if not isinstance(value, list) or not all(isinstance(day, str) for day in value):
+        raise ValueError(f'expected a list of days like ["mon", "tue"], got {value!r}')
+    unknown = [day for day in value if day.lower() not in names]
+    if unknown:
+        raise ValueError(f"unknown day {unknown[0]!r}; days are {', '.join(names)}")
+    chosen = {day.lower() for day in value}
+    return tuple(day for day in Weekday if day.value in chosen)
+
+
 def _show(value: Any) -> str:
     """A value as the user would write it in the file."""
+    if isinstance(value, WorkHours):
+        return f'"{value}"'
+    if isinstance(value, tuple):
+        return "[" + ", ".join(f'"{item}"' for item in value) + "]"
     if isinstance(value, timedelta):
         return f'"{format_duration(value)}"'
     if isinstance(value, bool):
@@ -229,9 +334,25 @@ def default_file_text() -> str:
         table_type = get_type_hints(Settings)[table.name]
         for f in fields(table_type):
             spec: Spec = f.metadata["spec"]
-            lines.append(f"# {spec.help}")
+            lines += [f"# {line}" for line in textwrap.wrap(spec.help, 88)]
             if spec.recommended is not None:
                 low, high = spec.recommended
                 lines.append(f"# Recommended: {_show(low)} to {_show(high)}.")
             lines.append(f"{f.name} = {_show(f.default)}")
     return "\n".join(lines) + "\n"
+
+
+def settings_table() -> str:
+    """The README's settings table, rendered from the schema so the two cannot drift."""
+    rows = ["| key | default | recommended | meaning |", "|---|---|---|---|"]
+    for table in fields(Settings):
+        table_type = get_type_hints(Settings)[table.name]
+        for f in fields(table_type):
+            spec: Spec = f.metadata["spec"]
+            advice = ""
+            if spec.recommended is not None:
+                low, high = spec.recommended
+                advice = f"{_show(low)} to {_show(high)}"
+            default = _show(f.default).replace("|", "\\|")
+            rows.append(f"| `[{table.name}] {f.name}` | `{default}` | {advice} | {spec.help} |")
+    return "\n".join(rows) + "\n"

@@ -109,6 +109,7 @@ class DeskView:
 
     presence: Presence
     posture: Posture
+    stretch_start: datetime
     seated: timedelta
     standing: timedelta
     idle: timedelta
@@ -190,6 +191,18 @@ def change_posture(desk: Desk, posture: Posture, at: datetime, rules: SittingRul
     return replace(desk, posture=posture, stretch_start=now, last_activity=now)
 
 
+def restart(desk: Desk, at: datetime, rules: SittingRules) -> Desk:
+    """The user moved (a completed exercise): the current stretch ends at ``at``.
+
+    Not a natural break (they were at the computer the moment before), but the sitting
+    the prompt was about is over.
+    """
+    desk = activity(desk, at, rules)
+    now = max(at, desk.last_activity)
+    desk = _close_stretch(desk, now, rules)
+    return replace(desk, stretch_start=now, last_activity=now)
+
+
 def view(desk: Desk, now: datetime, rules: SittingRules) -> DeskView:
     """What the user should see at ``now``; a pure read, the Desk is not changed."""
     desk = _roll_day(desk, now, rules)
@@ -207,6 +220,7 @@ def view(desk: Desk, now: datetime, rules: SittingRules) -> DeskView:
     return DeskView(
         presence=presence,
         posture=desk.posture,
+        stretch_start=desk.stretch_start,
         seated=in_stretch if desk.posture is Posture.SEATED else _ZERO,
         standing=in_stretch if desk.posture is Posture.STANDING else _ZERO,
         idle=idle,

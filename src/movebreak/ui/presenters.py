@@ -7,9 +7,11 @@ without a display.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
-from movebreak.core.sitting import Break, DeskView, Presence
+from movebreak.core.coach import Status
+from movebreak.core.ports import ShownPrompt
+from movebreak.core.sitting import Break, DeskView, Posture, Presence
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +31,7 @@ class TrayView:
     tooltip: str
     presence: Presence
     progress: float
+    paused: bool = False
 
 
 def span(value: timedelta) -> str:
@@ -62,28 +65,157 @@ def break_line(last: Break | None, tz: tzinfo) -> str:
 
 
 def tray_view(
-    desk: DeskView, sitting_limit: timedelta, tz: tzinfo, source_problem: str | None = None
+    status: Status,
+    now: datetime,
+    sitting_limit: timedelta,
+    tz: tzinfo,
+    source_problem: str | None = None,
 ) -> TrayView:
-    """Everything the tray shows for ``desk``.
+    """Everything the tray shows for ``status`` at ``now``.
 
     ``source_problem`` is why input cannot be seen, if it cannot; the user must know that
     seated time is then wall-clock time.
     """
-    status = status_line(desk)
+    desk = status.desk
+    status_text = status_line(desk)
     count = len(desk.breaks_today)
     details = [
+        _prompt_line(status, now, tz),
         break_line(desk.last_break, tz),
         f"{count} break{'' if count == 1 else 's'} today",
     ]
     if source_problem is not None:
         details.append(f"Activity not visible: {source_problem}")
     progress = desk.seated / sitting_limit if desk.presence is Presence.SEATED else 0.0
-    goal = f" of {span(sitting_limit)}" if desk.presence is Presence.SEATED else ""
-    tooltip = "\n".join(["movebreak", status + goal, *details])
+    summary = status_text
+    if status.next_prompt_at is not None and status.state in ("seated", "standing"):
+        summary += f" · next prompt in {span(max(status.next_prompt_at - now, timedelta(0)))}"
+    tooltip = "\n".join(["movebreak", summary, *details[1:]])
     return TrayView(
-        status=status,
+        status=status_text,
         details=tuple(details),
         tooltip=tooltip,
         presence=desk.presence,
         progress=progress,
+        paused=status.state == "paused",
     )
+
+
+def _prompt_line(status: Status, now: datetime, tz: tzinfo) -> str:
+    """What the prompts are doing, for the menu."""
+    match status.state:
+        case "prompting":
+            return "A movement prompt is open"
+        case "snoozed" if status.next_prompt_at is not None:
+            return f"Snoozed: back in {span(status.next_prompt_at - now)}"
+        case "paused" if status.paused_until is not None:
+            return f"Paused until {status.paused_until.astimezone(tz).strftime('%a %H:%M')}"
+        case "paused":
+            return "Paused until you resume"
+        case "off_hours":
+            return "Outside work hours: no prompts"
+    if status.held_by is not None:
+        return f"Prompt waiting: {status.held_by.value}"
+    if status.next_prompt_at is None:
+        return "Next prompt when you're back"
+    return f"Next prompt in {span(max(status.next_prompt_at - now, timedelta(0)))}"
+
+
+@dataclass(frozen=True, slots=True)
+class PromptView:
+    """Everything the prompt window shows, as text and numbers."""
+
+    heading: str
+    title: str
+    summary: str
+    steps: tuple[str, ...]
+    caution: str | None
+    duration_seconds: int
+    duration_text: str
+    snooze_label: str | None  # None: no snoozes left, the button is not offered
+    started: bool
+
+
+def prompt_view(prompt: ShownPrompt) -> PromptView:
+    """The prompt window's content for ``prompt``."""
+    exercise = prompt.exercise
+    heading = (
+        "Time to stand up and move"
+        if prompt.posture is Posture.SEATED
+        else "You've been standing a while: move, or sit for a bit"
+    )
+    return PromptView(
+        heading=heading,
+        title=exercise.title,
+        summary=exercise.summary,
+        steps=tuple(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)),
+        caution=exercise.cautions[0] if exercise.cautions else None,
+        duration_seconds=int(exercise.duration.total_seconds()),
+        duration_text=f"About {span(exercise.duration)}",
+        snooze_label=f"Snooze {span(prompt.snooze)}" if prompt.snoozes_left > 0 else None,
+        started=prompt.started_at is not None,
+    )
+
+
+def countdown(left: timedelta) -> str:
+    """``"1:05 left"``, or a nudge to finish once the time is up."""
+    seconds = int(left.total_seconds())
+    if seconds <= 0:
+        return "Time's up: press Done when you've finished"
+    return f"{seconds // 60}:{seconds % 60:02d} left"
+
+
+def status_json(status: Status, now: datetime, activity_source: str) -> dict[str, object]:
+    """The object ``movebreak status --json`` prints; field names are a public interface."""
+    prompt = None
+    if status.prompt is not None:
+        prompt = {
+            "exercise_id": status.prompt.exercise_id,
+            "title": status.exercise.title if status.exercise else None,
+            "shown_at": status.prompt.shown_at.isoformat(timespec="seconds"),
+        }
+    next_in = None
+    if status.next_prompt_at is not None:
+        next_in = max(int((status.next_prompt_at - now).total_seconds()), 0)
+    desk = status.desk
+    return {
+        "state": status.state,
+        "seated_seconds": int(desk.seated.total_seconds()),
+        "standing_seconds": int(desk.standing.total_seconds()),
+        "idle_seconds": int(desk.idle.total_seconds()),
+        "next_prompt_in_seconds": next_in,
+        "snoozes_left": status.snoozes_left,
+        "held_by": status.held_by.value if status.held_by else None,
+        "paused_until": status.paused_until.isoformat(timespec="seconds")
+        if status.paused_until
+        else None,
+        "activity_source": activity_source,
+        "prompt": prompt,
+        "breaks_today": len(desk.breaks_today),
+    }
+
+
+def status_text(data: dict[str, object]) -> str:
+    """``movebreak status`` without ``--json``: a line or two for people."""
+    state = str(data["state"])
+    lines = {
+        "seated": f"Seated {span(timedelta(seconds=_int(data['seated_seconds'])))}",
+        "standing": f"Standing {span(timedelta(seconds=_int(data['standing_seconds'])))}",
+        "away": "Away from the computer",
+        "prompting": "A movement prompt is open",
+        "snoozed": "Prompt snoozed",
+        "paused": "Prompts paused",
+        "off_hours": "Outside work hours: no prompts",
+    }
+    text = lines.get(state, state)
+    next_in = data.get("next_prompt_in_seconds")
+    if isinstance(next_in, int):
+        text += f" · next prompt in {span(timedelta(seconds=next_in))}"
+    prompt = data.get("prompt")
+    if isinstance(prompt, dict) and prompt.get("title"):
+        text += f"\nExercise: {prompt['title']}"
+    return text
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else 0

@@ -16,6 +16,12 @@ class Tray(QObject):
 
     quit_requested = Signal()
     posture_requested = Signal(str)  # a Posture value
+    break_now_requested = Signal()
+    pause_requested = Signal(int)  # seconds; UNTIL_TOMORROW for "until tomorrow"
+    resume_requested = Signal()
+    open_settings_requested = Signal()
+
+    UNTIL_TOMORROW = -1
 
     def __init__(self, icons: TrayIcons):
         super().__init__()
@@ -24,11 +30,25 @@ class Tray(QObject):
         self._status = self._add_line("movebreak")
         self._details: list[QAction] = []
         self._detail_anchor = self._menu.addSeparator()
+        self._menu.addAction("Take a break now").triggered.connect(self.break_now_requested)
+        self._pause_menu = self._menu.addMenu("Pause prompts")
+        for label, seconds in (
+            ("For 30 minutes", 30 * 60),
+            ("For 1 hour", 3600),
+            ("For 2 hours", 2 * 3600),
+            ("Until tomorrow", self.UNTIL_TOMORROW),
+        ):
+            action = self._pause_menu.addAction(label)
+            action.triggered.connect(lambda _=False, s=seconds: self.pause_requested.emit(s))
+        self._resume = self._menu.addAction("Resume prompts")
+        self._resume.triggered.connect(self.resume_requested)
+        self._resume.setVisible(False)
         self._standing = QAction("I'm standing", self._menu)
         self._standing.setCheckable(True)
         self._standing.toggled.connect(self._on_standing_toggled)
         self._menu.addAction(self._standing)
         self._menu.addSeparator()
+        self._menu.addAction("Open settings file").triggered.connect(self.open_settings_requested)
         self._menu.addAction("Quit movebreak").triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icons.app_icon())
         self._icon.setContextMenu(self._menu)
@@ -45,6 +65,8 @@ class Tray(QObject):
         self._set_details(view.details)
         self._icon.setToolTip(view.tooltip)
         self._icon.setIcon(self._icons.for_state(view.presence, view.progress))
+        self._resume.setVisible(view.paused)
+        self._pause_menu.menuAction().setVisible(not view.paused)
         standing = view.presence is Presence.STANDING or (
             view.presence is Presence.AWAY and self._standing.isChecked()
         )
@@ -64,7 +86,19 @@ class Tray(QObject):
 
     def menu_lines(self) -> list[str]:
         """The menu's entries, top to bottom, separators left out."""
-        return [action.text() for action in self._menu.actions() if not action.isSeparator()]
+        return [
+            action.text()
+            for action in self._menu.actions()
+            if not action.isSeparator() and action.isVisible()
+        ]
+
+    def trigger(self, text: str) -> None:
+        """Click the menu entry labelled ``text``, as a user would (tests, accessibility)."""
+        for action in [*self._menu.actions(), *self._pause_menu.actions()]:
+            if action.text() == text and action.isVisible() and action.isEnabled():
+                action.trigger()
+                return
+        raise LookupError(f"no menu entry {text!r}")
 
     def hide(self) -> None:
         """Take the icon out of the tray (at quit)."""

@@ -25,7 +25,7 @@ def _violations(source: str) -> list[str]:
             owner = node.func.value
             if isinstance(owner, ast.Name) and (owner.id, node.func.attr) in FORBIDDEN_CALLS:
                 found.append(f"{owner.id}.{node.func.attr}() at line {node.lineno}")
-            if isinstance(owner, ast.Name) and owner.id == "random":
+            if isinstance(owner, ast.Name) and owner.id == "random" and node.func.attr != "Random":
                 found.append(f"module-level random.{node.func.attr}() at line {node.lineno}")
         if isinstance(node, ast.Import | ast.ImportFrom):
             names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []

@@ -1,0 +1,180 @@
+"""The movement journal: a SQLite file of facts (when, which exercise, what outcome).
+
+Owned entirely by this module; no SQL appears anywhere else. Every write is its own
+committed transaction before the call returns, so nothing the user did is lost if the app
+stops. Never a key, a text or a pointer position.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from movebreak.core.reminder import Outcome, PromptRecord
+from movebreak.core.sitting import Break
+from movebreak.paths import make_private_dir
+
+log = logging.getLogger(__name__)
+
+# Each script moves the schema one version up; applied in order, in one transaction.
+# Never edit a released script: add a new one.
+MIGRATIONS: Sequence[str] = (
+    """
+    CREATE TABLE prompt (
+        id            INTEGER PRIMARY KEY,
+        shown_at      INTEGER NOT NULL,     -- Unix seconds, UTC
+        resolved_at   INTEGER NOT NULL,
+        exercise_id   TEXT    NOT NULL,     -- stable id from the library, not its text
+        outcome       TEXT    NOT NULL CHECK (outcome IN ('done', 'snoozed', 'skipped', 'away')),
+        moved_seconds INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX prompt_shown_at ON prompt (shown_at);
+    CREATE TABLE natural_break (
+        id         INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        ended_at   INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX natural_break_started_at ON natural_break (started_at);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class JournalError(RuntimeError):
+    """The journal cannot be used; the message says why and which file."""
+
+
+class SqliteJournal:
+    """The journal on disk (implements ``core.ports.Journal``)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> SqliteJournal:
+        """Open or create the journal at ``path`` (mode 0600), migrating it forward.
+
+        Raises:
+            JournalError: the file was written by a newer movebreak, or is not a database.
+        """
+        make_private_dir(path.parent)
+        if not path.exists():
+            path.touch(mode=0o600)
+        if os.name == "posix":
+            path.chmod(0o600)
+        connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions
+        try:
+            _refuse_newer(connection, path)  # before anything can change the file
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            _migrate(connection, path)
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise JournalError(f"{path}: {error}") from error
+        except JournalError:
+            connection.close()
+            raise
+        return cls(connection, path)
+
+    @classmethod
+    def open_in_memory(cls) -> SqliteJournal:
+        """A journal that lives only as long as the app.
+
+        The fallback when the file cannot be used, so the app keeps working.
+        """
+        connection = sqlite3.connect(":memory:", isolation_level=None)
+        _migrate(connection, Path(":memory:"))
+        return cls(connection, Path(":memory:"))
+
+    def record_prompt(self, record: PromptRecord) -> None:
+        """Keep one resolved prompt; committed when this returns."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO prompt (shown_at, resolved_at, exercise_id, outcome, moved_seconds)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    _stamp(record.shown_at),
+                    _stamp(record.resolved_at),
+                    record.exercise_id,
+                    record.outcome.value,
+                    int(record.moved.total_seconds()),
+                ),
+            )
+
+    def record_break(self, taken: Break) -> None:
+        """Keep one natural break; committed when this returns."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO natural_break (started_at, ended_at) VALUES (?, ?)",
+                (_stamp(taken.start), _stamp(taken.end)),
+            )
+
+    def prompts(self, since: datetime | None = None) -> list[PromptRecord]:
+        """Recorded prompts in the order they were shown."""
+        rows = self._db.execute(
+            "SELECT shown_at, resolved_at, exercise_id, outcome, moved_seconds FROM prompt"
+            " WHERE shown_at >= ? ORDER BY shown_at, id",
+            (_stamp(since) if since else 0,),
+        )
+        return [
+            PromptRecord(
+                _time(shown), _time(resolved), exercise, Outcome(outcome), timedelta(seconds=moved)
+            )
+            for shown, resolved, exercise, outcome, moved in rows
+        ]
+
+    def breaks(self, since: datetime | None = None) -> list[Break]:
+        """Recorded natural breaks in order."""
+        rows = self._db.execute(
+            "SELECT started_at, ended_at FROM natural_break WHERE started_at >= ?"
+            " ORDER BY started_at, id",
+            (_stamp(since) if since else 0,),
+        )
+        return [Break(_time(start), _time(end)) for start, end in rows]
+
+    def close(self) -> None:
+        """Close the file; later calls fail."""
+        self._db.close()
+
+
+def _refuse_newer(connection: sqlite3.Connection, path: Path) -> None:
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        raise JournalError(
+            f"{path} was written by a newer movebreak (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); it is left untouched"
+        )
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    _refuse_newer(connection, path)
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version == SCHEMA_VERSION:
+        return
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            for statement in script.split(";"):
+                if statement.strip():
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number}")
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    log.info("journal.migrated path=%s from=%d to=%d", path, version, SCHEMA_VERSION)
+
+
+def _stamp(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def _time(stamp: int) -> datetime:
+    return datetime.fromtimestamp(stamp, UTC)

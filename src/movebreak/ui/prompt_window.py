@@ -1,0 +1,198 @@
+"""The movement prompt: one exercise, a countdown, and Done / Snooze / Skip / Another.
+
+It appears on top, on the screen where the pointer is, without taking keyboard focus from
+whatever the user is typing into; clicking into it makes it the active window, and then
+its keyboard shortcuts work. It renders a PromptView and emits intents, nothing more.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from movebreak.paths import assets_dir
+from movebreak.ui.presenters import PromptView, countdown
+
+_MARGIN = 24
+
+
+class PromptWindow(QWidget):
+    """The one prompt window; hidden between prompts, never stacked."""
+
+    done_clicked = Signal()
+    snooze_clicked = Signal()
+    skip_clicked = Signal()
+    another_clicked = Signal()
+    start_clicked = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle("movebreak: time to move")
+        self.setObjectName("movebreak-prompt")
+        self.setAccessibleName("Movement prompt")
+        # Appear without taking focus: keystrokes keep going where the user was typing.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self._view: PromptView | None = None
+        self._started_mono: float | None = None
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_countdown)
+        self._build()
+
+    def _build(self) -> None:
+        figure = QSvgWidget(str(assets_dir() / "icons" / "movebreak.svg"))
+        figure.setFixedSize(96, 96)
+        figure.setAccessibleName("Demonstration")
+        self._heading = QLabel()
+        self._heading.setStyleSheet("color: palette(highlight); font-size: 11pt; font-weight: 600;")
+        self._title = QLabel()
+        self._title.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        self._steps = QLabel()
+        self._steps.setWordWrap(True)
+        self._steps.setTextFormat(Qt.TextFormat.PlainText)
+        self._caution = QLabel()
+        self._caution.setWordWrap(True)
+        self._caution.setStyleSheet("font-size: 9pt; font-style: italic;")
+        self._timer = QLabel()
+        self._timer.setAccessibleName("Time left")
+        self._progress = QProgressBar()
+        self._progress.setTextVisible(False)
+        self._progress.setMaximumHeight(6)
+
+        self._start = self._button("&Start", self.start_clicked, "Space")
+        self._done = self._button("&Done", self.done_clicked, "D")
+        self._done.setDefault(True)
+        self._snooze = self._button("S&nooze", self.snooze_clicked, "N")
+        self._skip = self._button("S&kip", self.skip_clicked, "K")
+        self._another = self._button("&Another exercise", self.another_clicked, "A")
+
+        text = QVBoxLayout()
+        text.setSpacing(6)
+        for widget in (self._heading, self._title, self._summary, self._steps, self._caution):
+            text.addWidget(widget)
+        text.addWidget(self._timer)
+        text.addWidget(self._progress)
+        top = QHBoxLayout()
+        top.addWidget(figure, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(text, 1)
+        buttons = QHBoxLayout()
+        for button in (self._start, self._done, self._snooze, self._skip):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self._another)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 14)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
+        self.setMaximumWidth(640)
+
+    def _button(self, label: str, intent: SignalInstance, key: str) -> QPushButton:
+        button = QPushButton(label)
+        button.setAccessibleName(label.replace("&", ""))
+        button.clicked.connect(intent)
+        # A bare key works once the user has clicked into the window (window shortcut).
+        QShortcut(QKeySequence(key), self, intent.emit)
+        return button
+
+    def show_prompt(self, view: PromptView) -> None:
+        """Show ``view``; placed near the pointer when it first appears."""
+        changed = self._view is None or view.title != self._view.title
+        self._view = view
+        self._heading.setText(view.heading)
+        self._title.setText(view.title)
+        self._summary.setText(view.summary)
+        self._steps.setText("\n".join(view.steps))
+        self._caution.setText(view.caution or "")
+        self._caution.setVisible(view.caution is not None)
+        self._snooze.setVisible(view.snooze_label is not None)
+        if view.snooze_label is not None:
+            self._snooze.setText(view.snooze_label.replace("Snooze", "S&nooze"))
+        self._start.setVisible(not view.started)
+        if changed or not view.started:
+            self._started_mono = None
+        if view.started and self._started_mono is None:
+            self._started_mono = time.monotonic()
+        self._progress.setMaximum(max(view.duration_seconds, 1))
+        self._update_countdown()
+        if not self.isVisible():
+            self.adjustSize()
+            self.move(self._placement())
+            self.show()
+        self.raise_()
+
+    def hide_prompt(self) -> None:
+        """Close the prompt (it stays built for the next one)."""
+        self._tick.stop()
+        self._view = None
+        self.hide()
+
+    # --- public read API for tests and accessibility ---
+
+    def shown_exercise_title(self) -> str:
+        """The exercise on screen, or ``""`` when hidden."""
+        return self._title.text() if self.isVisible() else ""
+
+    def snooze_offered(self) -> bool:
+        """Whether the Snooze button is offered."""
+        return not self._snooze.isHidden()
+
+    def button(self, name: str) -> QPushButton:
+        """The button whose accessible name is ``name`` ("Done", "Skip", ...)."""
+        for candidate in self.findChildren(QPushButton):
+            if candidate.accessibleName() == name:
+                return candidate
+        raise LookupError(name)
+
+    def countdown_text(self) -> str:
+        """The countdown line as shown."""
+        return self._timer.text()
+
+    # --- inside ---
+
+    def _update_countdown(self) -> None:
+        view = self._view
+        if view is None:
+            return
+        if self._started_mono is None:
+            self._timer.setText(f"{view.duration_text}. Press Start when you begin.")
+            self._progress.setValue(0)
+            self._tick.stop()
+            return
+        elapsed = time.monotonic() - self._started_mono
+        left = max(view.duration_seconds - elapsed, 0)
+        self._timer.setText(countdown(timedelta(seconds=round(left))))
+        self._progress.setValue(int(min(elapsed, view.duration_seconds)))
+        if left > 0 and not self._tick.isActive():
+            self._tick.start()
+        elif left <= 0:
+            self._tick.stop()
+
+    def _placement(self) -> QPoint:
+        """Bottom right of the screen the pointer is on, where a prompt disturbs least."""
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        size = self.sizeHint().expandedTo(self.minimumSize())
+        return QPoint(
+            area.right() - size.width() - _MARGIN, area.bottom() - size.height() - _MARGIN
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """The first click into the prompt counts as starting the exercise."""
+        if self._view is not None and self._started_mono is None:
+            self.start_clicked.emit()
+        super().mousePressEvent(event)

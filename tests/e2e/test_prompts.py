@@ -1,0 +1,136 @@
+"""Movement prompts on a real desktop: timing, focus, the CLI, one instance."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Desktop, RunningApp
+from tests.waiting import wait_for
+
+pytestmark = pytest.mark.e2e
+
+FAST = """
+[breaks]
+sitting_limit = "20s"
+natural_break = "1m"
+typing_grace = "8s"
+"""
+PROMPT_TITLE = "movebreak: time to move"
+
+
+def prompt_visible(desktop: Desktop) -> bool:
+    return bool(desktop.run("xdotool", "search", "--onlyvisible", "--name", PROMPT_TITLE).split())
+
+
+def open_typing_target(desktop: Desktop, tmp_path: Path) -> tuple[str, Path]:
+    text = tmp_path / "typed.txt"
+    target = Path(__file__).with_name("typing_target.py")
+    desktop.start(sys.executable, str(target), str(text))
+    windows: list[str] = []
+
+    def found() -> bool:
+        windows[:] = desktop.run("xdotool", "search", "--name", "^typing-target$").split()
+        return bool(windows)
+
+    wait_for(found, "the typing target window")
+    window = windows[0]
+    desktop.run("xdotool", "windowactivate", "--sync", window)
+    return window, text
+
+
+def typed(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_the_prompt_appears_while_typing_without_taking_focus(
+    desktop: Desktop, launch: Callable[[str], RunningApp], tmp_path: Path
+) -> None:
+    window, text = open_typing_target(desktop, tmp_path)
+    app = launch(FAST)
+    started = time.monotonic()
+    desktop.run("xdotool", "windowactivate", "--sync", window)
+    while not prompt_visible(desktop) and time.monotonic() - started < 60:
+        desktop.run("xdotool", "type", "--delay", "60", "busy typing ")
+    assert prompt_visible(desktop), app.log()
+    waited = time.monotonic() - started
+    assert 20 <= waited <= 45, waited  # 20 s limit, held by typing for up to 8 s more
+    assert "prompt.held by=typing" in app.log()
+    # The user keeps typing: every keystroke still lands in their own window.
+    desktop.run("xdotool", "type", "--delay", "40", "after the prompt")
+    wait_for(lambda: typed(text).endswith("after the prompt"), "the typed text")
+    assert desktop.run("xdotool", "getactivewindow").strip() == window
+    desktop.screenshot("prompt-while-typing")
+    status = json.loads(app.cli("status", "--json").stdout)
+    assert status["state"] == "prompting"
+    assert status["prompt"]["title"]
+    done = app.cli("done")
+    assert done.returncode == 0, done.stderr
+    wait_for(lambda: not prompt_visible(desktop), "the prompt to close")
+    journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+    rows = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
+    assert rows == [("done",)]
+    assert app.quit() == 0
+
+
+def test_snooze_and_skip_from_the_command_line(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch(FAST.replace('"20s"', '"1h"'))
+    assert app.cli("snooze").returncode == 1  # nothing to snooze yet
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    snoozed = app.cli("snooze")
+    assert snoozed.returncode == 0
+    assert "snoozed" in snoozed.stdout.lower()
+    wait_for(lambda: not prompt_visible(desktop), "the prompt to hide")
+    assert app.cli("pause", "30m").returncode == 0
+    assert json.loads(app.cli("status", "--json").stdout)["state"] == "paused"
+    assert app.cli("resume").returncode == 0
+    assert app.cli("posture", "standing").returncode == 0
+    assert json.loads(app.cli("status", "--json").stdout)["state"] == "standing"
+    assert app.quit() == 0
+
+
+def test_a_second_launch_adds_no_second_icon(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch(FAST)
+    wait_for(lambda: desktop.tray_holds("movebreak"), "the icon in the tray")
+    second = subprocess.run(
+        [str(Path(sys.executable).with_name("movebreak"))],
+        env=app.env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert second.returncode == 0
+    assert "already running" in second.stdout
+    trees = [
+        desktop.run("xwininfo", "-tree", "-id", window)
+        for window in desktop.run("xdotool", "search", "--class", "trayer").split()
+    ]
+    assert sum(tree.count('("movebreak" "movebreak")') for tree in trees) == 1
+    assert app.quit() == 0
+
+
+def test_the_cli_says_when_no_app_runs(desktop: Desktop, tmp_path: Path) -> None:
+    env = desktop.env | {"XDG_RUNTIME_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("movebreak")), "status"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "movebreak is not running."

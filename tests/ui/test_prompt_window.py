@@ -1,0 +1,87 @@
+"""The prompt window's buttons and keys, driven with pytest-qt; outcomes read from SQLite."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from movebreak.adapters.journal import SqliteJournal
+from movebreak.app import MovebreakApp
+from movebreak.core.reminder import Outcome
+from tests.ui.conftest import User
+
+
+def click(qtbot: QtBot, app: MovebreakApp, name: str) -> None:
+    QTest.mouseClick(app.prompt.button(name), Qt.MouseButton.LeftButton)
+
+
+def test_done_records_the_exercise_and_resets_sitting(
+    app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    title = app.prompt.shown_exercise_title()
+    assert title
+    click(qtbot, app, "Start")
+    user.pause(60)
+    click(qtbot, app, "Done")
+    assert not app.prompt.isVisible()
+    [record] = journal.prompts()
+    assert record.outcome is Outcome.DONE
+    assert record.moved.total_seconds() == 60
+    assert app.status()["seated_seconds"] == 0
+
+
+def test_snooze_hides_it_until_snoozes_run_out(
+    app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    assert app.prompt.button("Snooze").text() == "S&nooze 10 min"
+    click(qtbot, app, "Snooze")
+    assert not app.prompt.isVisible()
+    assert app.status()["state"] == "snoozed"
+    user.work(10)
+    user.pause()
+    assert app.prompt.isVisible()
+    click(qtbot, app, "Snooze")
+    user.work(10)
+    user.pause()
+    assert app.prompt.isVisible()
+    assert not app.prompt.snooze_offered()
+    assert [r.outcome for r in journal.prompts()] == [Outcome.SNOOZED, Outcome.SNOOZED]
+
+
+def test_skip_records_a_skip(
+    app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    click(qtbot, app, "Skip")
+    assert not app.prompt.isVisible()
+    assert [r.outcome for r in journal.prompts()] == [Outcome.SKIPPED]
+    assert app.status()["next_prompt_in_seconds"] == 30 * 60
+
+
+def test_another_exercise_changes_what_is_shown(
+    app: MovebreakApp, user: User, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    first = app.prompt.shown_exercise_title()
+    click(qtbot, app, "Another exercise")
+    assert app.prompt.shown_exercise_title() not in ("", first)
+
+
+def test_the_countdown_starts_with_start(app: MovebreakApp, user: User, qtbot: QtBot) -> None:
+    user.until_prompted()
+    assert "Press Start" in app.prompt.countdown_text()
+    click(qtbot, app, "Start")
+    assert app.prompt.countdown_text().endswith(" left")
+    assert not app.prompt.button("Start").isVisible()
+
+
+def test_keyboard_shortcuts_work_once_in_the_window(
+    app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    app.prompt.activateWindow()  # what the user's click into the window does
+    qtbot.waitUntil(app.prompt.isActiveWindow)
+    QTest.keyClick(app.prompt, Qt.Key.Key_K)
+    assert not app.prompt.isVisible()
+    assert [r.outcome for r in journal.prompts()] == [Outcome.SKIPPED]

@@ -1,0 +1,82 @@
+import os
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from movebreak.adapters.journal import SCHEMA_VERSION, JournalError, SqliteJournal
+from movebreak.core.reminder import Outcome, PromptRecord
+from movebreak.core.sitting import Break
+
+AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+def test_records_survive_closing_and_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "journal.sqlite3"
+    journal = SqliteJournal.open(path)
+    done = PromptRecord(
+        AT, AT + timedelta(minutes=2), "walk-lap", Outcome.DONE, timedelta(seconds=95)
+    )
+    journal.record_prompt(done)
+    journal.record_break(Break(AT - timedelta(hours=1), AT - timedelta(minutes=50)))
+    journal.close()
+    again = SqliteJournal.open(path)
+    assert again.prompts() == [done]
+    assert again.breaks() == [Break(AT - timedelta(hours=1), AT - timedelta(minutes=50))]
+    again.close()
+
+
+def test_each_record_is_committed_when_the_call_returns(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    journal = SqliteJournal.open(path)
+    journal.record_prompt(PromptRecord(AT, AT, "calf-raise", Outcome.SKIPPED, timedelta(0)))
+    # another connection (another process, after a crash) sees it at once
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT exercise_id, outcome FROM prompt").fetchall() == [
+        ("calf-raise", "skipped")
+    ]
+    other.close()
+    journal.close()
+
+
+def test_the_file_is_private(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "journal.sqlite3"
+    SqliteJournal.open(path).close()
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_an_empty_file_is_migrated_to_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    sqlite3.connect(path).close()  # version 0
+    SqliteJournal.open(path).close()
+    (version,) = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()
+    assert version == SCHEMA_VERSION
+
+
+def test_a_journal_from_a_newer_version_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 99")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(JournalError, match="newer movebreak"):
+        SqliteJournal.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(JournalError, match=str(path)):
+        SqliteJournal.open(path)
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_the_in_memory_fallback_works(tmp_path: Path) -> None:
+    journal = SqliteJournal.open_in_memory()
+    journal.record_prompt(PromptRecord(AT, AT, "walk-lap", Outcome.AWAY, timedelta(0)))
+    assert len(journal.prompts()) == 1
