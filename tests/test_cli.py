@@ -88,9 +88,7 @@ def test_commands_say_when_no_app_runs(tmp_path: Path) -> None:
         (["posture", "lying"], "invalid choice: 'lying'"),
     ],
 )
-def test_bad_command_arguments_are_explained(
-    tmp_path: Path, args: list[str], message: str
-) -> None:
+def test_bad_command_arguments_are_explained(tmp_path: Path, args: list[str], message: str) -> None:
     result = run("--data-dir", str(tmp_path), *args)
     assert result.returncode == 2
     assert message in result.stderr
