@@ -30,10 +30,10 @@ def prompt_visible(desktop: Desktop) -> bool:
     return bool(desktop.run("xdotool", "search", "--onlyvisible", "--name", PROMPT_TITLE).split())
 
 
-def open_typing_target(desktop: Desktop, tmp_path: Path) -> tuple[str, Path]:
+def open_typing_target(desktop: Desktop, tmp_path: Path, *options: str) -> tuple[str, Path]:
     text = tmp_path / "typed.txt"
     target = Path(__file__).with_name("typing_target.py")
-    desktop.start(sys.executable, str(target), str(text))
+    desktop.start(sys.executable, str(target), str(text), *options)
     windows: list[str] = []
 
     def found() -> bool:
@@ -77,6 +77,21 @@ def test_the_prompt_appears_while_typing_without_taking_focus(
     journal = app.home / "data" / "movebreak" / "journal.sqlite3"
     rows = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
     assert rows == [("done",)]
+    assert app.quit() == 0
+
+
+def test_a_fullscreen_window_holds_the_prompt_until_it_closes(
+    desktop: Desktop, launch: Callable[[str], RunningApp], tmp_path: Path
+) -> None:
+    window, _ = open_typing_target(desktop, tmp_path, "--fullscreen")
+    app = launch(FAST)
+    wait_for(lambda: "prompt.held by=fullscreen" in app.log(), "the prompt to be held", 60)
+    desktop.screenshot("held-by-fullscreen")
+    assert not prompt_visible(desktop)
+    status = json.loads(app.cli("status", "--json").stdout)
+    assert status["held_by"] == "fullscreen"
+    desktop.run("xdotool", "windowkill", window)  # the presentation ends
+    wait_for(lambda: prompt_visible(desktop), "the prompt after fullscreen ends", 20)
     assert app.quit() == 0
 
 

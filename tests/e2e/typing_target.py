@@ -14,7 +14,10 @@ def main() -> int:
     editor.resize(500, 300)
     editor.move(40, 80)
     editor.textChanged.connect(lambda: out.write_text(editor.toPlainText(), encoding="utf-8"))
-    editor.show()
+    if "--fullscreen" in sys.argv:
+        editor.showFullScreen()  # a presentation or a video call
+    else:
+        editor.show()
     editor.activateWindow()
     return app.exec()
 
