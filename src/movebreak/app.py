@@ -12,8 +12,9 @@ import signal
 import socket
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -23,9 +24,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from movebreak import __version__
+from movebreak.adapters.activity_choice import ChosenActivity
+from movebreak.adapters.camera import CameraInUse
 from movebreak.adapters.control_server import ControlServer
+from movebreak.adapters.desktop_bus import DoNotDisturb, ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.fullscreen import X11Fullscreen
-from movebreak.adapters.input_activity import PynputActivity
 from movebreak.adapters.journal import JournalError, SqliteJournal
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import load_settings
@@ -34,9 +37,9 @@ from movebreak.core.coach import Coach
 from movebreak.core.exercises import Exercise, parse_library
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
-from movebreak.core.reminder import ReminderRules
+from movebreak.core.reminder import Hold, ReminderRules
 from movebreak.core.schedule import Schedule
-from movebreak.core.settings import Settings
+from movebreak.core.settings import Busy, Settings
 from movebreak.core.sitting import DeskView, Posture, SittingRules
 from movebreak.logs import setup_logging
 from movebreak.paths import AppPaths, assets_dir
@@ -68,7 +71,9 @@ def sample_interval(natural_break: timedelta) -> timedelta:
 def rules_from(settings: Settings, tz: LocalTimezone) -> tuple[SittingRules, ReminderRules]:
     """Translate settings into the rules the core follows."""
     breaks = settings.breaks
-    sitting_rules = SittingRules(natural_break=breaks.natural_break, tz=tz)
+    # A lock or suspend is a stronger sign of leaving than idle: it never needs longer.
+    away_break = min(timedelta(minutes=2), breaks.natural_break)
+    sitting_rules = SittingRules(natural_break=breaks.natural_break, tz=tz, away_break=away_break)
     reminder_rules = ReminderRules(
         sitting_limit=breaks.sitting_limit,
         standing_limit=settings.standing.standing_limit,
@@ -78,7 +83,6 @@ def rules_from(settings: Settings, tz: LocalTimezone) -> tuple[SittingRules, Rem
         typing_grace=breaks.typing_grace,
         remind_after=breaks.remind_after,
         schedule=Schedule(settings.schedule.work_days, settings.schedule.work_hours, tz),
-        hold_while_fullscreen=settings.schedule.hold_while_fullscreen,
     )
     return sitting_rules, reminder_rules
 
@@ -88,6 +92,34 @@ def load_exercises() -> tuple[tuple[Exercise, ...], list[Problem]]:
     path = assets_dir() / "exercises.toml"
     with path.open("rb") as handle:
         return parse_library(tomllib.load(handle), path)
+
+
+class BusySignals:
+    """The busy signals the settings turn on, asked in order; the first that holds wins."""
+
+    def __init__(self, busy: Busy):
+        """Build the probes ``busy`` enables."""
+        self._fullscreen = X11Fullscreen() if busy.fullscreen else None
+        self._probes: list[Callable[[], Hold | None]] = []
+        if self._fullscreen is not None:
+            self._probes.append(self._fullscreen)
+        if busy.do_not_disturb:
+            self._probes.append(DoNotDisturb())
+        if busy.camera:
+            self._probes.append(CameraInUse())
+
+    def __call__(self) -> Hold | None:
+        """What holds a due prompt back now, if anything."""
+        for probe in self._probes:
+            reason = probe()
+            if reason is not None:
+                return reason
+        return None
+
+    def close(self) -> None:
+        """Release the X connection."""
+        if self._fullscreen is not None:
+            self._fullscreen.close()
 
 
 class MovebreakApp(QObject):
@@ -102,7 +134,7 @@ class MovebreakApp(QObject):
         journal: SqliteJournal,
         paths: AppPaths | None = None,
         clock: Clock | None = None,
-        busy: Any = None,
+        busy: Callable[[], Hold | None] | None = None,
     ):
         super().__init__()
         self._settings = settings
@@ -117,7 +149,7 @@ class MovebreakApp(QObject):
         self.prompt = PromptWindow()
         self.tray = Tray(TrayIcons())
         self._wakeups = QtWakeups()
-        self._busy = busy if busy is not None else X11Fullscreen()
+        self._busy = busy if busy is not None else BusySignals(settings.busy)
         exercises, library_problems = load_exercises()
         for problem in library_problems:
             log.warning("library.problem %s", problem)
@@ -134,6 +166,9 @@ class MovebreakApp(QObject):
             busy=self._busy,
         )
         self._connect_ui()
+        self._lock = ScreenLockWatcher(self._on_lock)
+        self._sleep_watch = SleepWatcher(self._on_sleep)
+        self._sleep_started: datetime | None = None
         self._sleep = SleepDetector()
         self._last_view: DeskView | None = None
         self._breaks_seen = 0
@@ -283,7 +318,7 @@ class MovebreakApp(QObject):
             stop()
         self._wakeups.shutdown()
         self._source.stop()
-        if isinstance(self._busy, X11Fullscreen):
+        if isinstance(self._busy, BusySignals):
             self._busy.close()
         self.prompt.hide_prompt()
         self.tray.hide()
@@ -304,6 +339,19 @@ class MovebreakApp(QObject):
         if command == "resume":
             return "prompts are not paused"
         return f"no prompt is open (state: {state})"
+
+    def _on_lock(self, locked: bool) -> None:
+        self.coach.observe_lock(locked)
+        self.refresh()
+
+    def _on_sleep(self, going: bool) -> None:
+        now = self._clock.now()
+        if going:
+            self._sleep_started = now
+        elif self._sleep_started is not None:
+            self.coach.observe_away(self._sleep_started, now)
+            self._sleep_started = None
+            self.refresh()
 
     def _on_posture(self, value: str) -> None:
         self.coach.set_posture(Posture(value))
@@ -388,7 +436,13 @@ def run(options: Options, paths: AppPaths) -> int:
     qt.setQuitOnLastWindowClosed(False)
     waker = _SignalWaker()
     journal, journal_problem = _open_journal(paths.journal_file)
-    app = MovebreakApp(settings, problems, source=PynputActivity(), journal=journal, paths=paths)
+    app = MovebreakApp(
+        settings,
+        problems,
+        source=ChosenActivity(settings.activity.source),
+        journal=journal,
+        paths=paths,
+    )
     if journal_problem:
         app.notify(
             "movebreak: journal not saved",

@@ -20,7 +20,7 @@ import pytest
 
 from tests.waiting import wait_for
 
-NEEDED = ["Xvfb", "openbox", "trayer", "xdotool", "xwininfo", "import", "dbus-daemon"]
+NEEDED = ["Xvfb", "openbox", "trayer", "xdotool", "xwininfo", "import", "dbus-daemon", "dbus-send"]
 
 
 def _require_tools() -> None:
@@ -204,16 +204,20 @@ def launch(desktop: Desktop, tmp_path: Path) -> Iterator[object]:
     """Start ``movebreak`` with a config.toml of the test's choosing."""
     started: list[RunningApp] = []
 
-    def start(config: str) -> RunningApp:
+    def start(config: str, extra_env: dict[str, str] | None = None) -> RunningApp:
         home = tmp_path / "home"
-        env = desktop.env | {
-            "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home / "config"),
-            "XDG_DATA_HOME": str(home / "data"),
-            "XDG_STATE_HOME": str(home / "state"),
-            "XDG_CACHE_HOME": str(home / "cache"),
-            "XDG_RUNTIME_DIR": str(home / "runtime"),
-        }
+        env = (
+            desktop.env
+            | (extra_env or {})
+            | {
+                "HOME": str(home),
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_DATA_HOME": str(home / "data"),
+                "XDG_STATE_HOME": str(home / "state"),
+                "XDG_CACHE_HOME": str(home / "cache"),
+                "XDG_RUNTIME_DIR": str(home / "runtime"),
+            }
+        )
         (home / "runtime").mkdir(parents=True, mode=0o700, exist_ok=True)
         config_dir = home / "config" / "movebreak"
         config_dir.mkdir(parents=True, exist_ok=True)
@@ -232,3 +236,12 @@ def launch(desktop: Desktop, tmp_path: Path) -> Iterator[object]:
         if app.process.poll() is None:
             app.process.kill()
             app.process.communicate(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def fake_desktop(desktop: Desktop, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """GNOME's idle monitor and a notification server, faked on the desktop's session bus."""
+    state = tmp_path_factory.mktemp("fake-desktop")
+    desktop.start(sys.executable, str(Path(__file__).with_name("fake_desktop.py")), str(state))
+    wait_for(lambda: (state / "ready").exists(), "the stand-in desktop services")
+    return state

@@ -14,6 +14,11 @@ from tests.e2e.conftest import Desktop, RunningApp
 pytestmark = pytest.mark.e2e
 
 DEMO = '[breaks]\nsitting_limit = "1m"\nnatural_break = "4s"\n'
+SOURCES = ["x11-idle", "pynput"]
+
+
+def with_source(source: str) -> str:
+    return DEMO + f'[activity]\nsource = "{source}"\n'
 
 
 def move_mouse(desktop: Desktop, seconds: float) -> None:
@@ -26,11 +31,11 @@ def move_mouse(desktop: Desktop, seconds: float) -> None:
         time.sleep(0.25)
 
 
-def test_the_tray_icon_appears_and_input_is_watched(
+def test_the_tray_icon_appears_and_the_lightest_source_is_chosen(
     desktop: Desktop, launch: Callable[[str], RunningApp]
 ) -> None:
     app = launch(DEMO)
-    assert "activity_source=pynput" in app.log()
+    assert "activity_source=x11-idle" in app.log()
     from tests.waiting import wait_for
 
     wait_for(lambda: desktop.tray_holds("movebreak"), "the icon in the tray host")
@@ -38,10 +43,12 @@ def test_the_tray_icon_appears_and_input_is_watched(
     assert app.quit() == 0
 
 
+@pytest.mark.parametrize("source", SOURCES)
 def test_seated_time_rises_with_input_and_an_idle_gap_is_a_break(
-    desktop: Desktop, launch: Callable[[str], RunningApp]
+    desktop: Desktop, launch: Callable[[str], RunningApp], source: str
 ) -> None:
-    app = launch(DEMO)
+    app = launch(with_source(source))
+    assert f"activity_source={source}" in app.log()
     move_mouse(desktop, 3)
     mark = len(app.log())
     time.sleep(4)  # the user leaves: no input for longer than natural_break
@@ -63,7 +70,7 @@ def test_typed_text_reaches_no_file(
     desktop: Desktop, launch: Callable[[str], RunningApp], tmp_path: Path
 ) -> None:
     secret = "quokka7sapphire"
-    app = launch(DEMO)
+    app = launch(with_source("pynput"))  # the source that is handed every key
     desktop.run("xdotool", "type", "--delay", "20", secret)
     desktop.run("xdotool", "key", "Return")
     assert app.quit() == 0

@@ -109,6 +109,15 @@ class Coach:
         self._set_desk(sitting.away(self._desk, since, until, self._sitting_rules))
         self.tick()
 
+    def observe_lock(self, locked: bool) -> None:
+        """The screen locked (the user is away from now) or unlocked."""
+        now = self._clock.now()
+        if locked:
+            self._set_desk(sitting.away_started(self._desk, now))
+        else:
+            self._set_desk(sitting.away_ended(self._desk, now, self._sitting_rules))
+        self.tick()
+
     def tick(self) -> None:
         """Re-evaluate at the current time: show, hold, remind or close prompts as due."""
         now = self._clock.now()
@@ -277,7 +286,7 @@ class Coach:
         due = due_at(state, desk, self._rules)
         if due is None or now < due or not self._rules.schedule.is_on(now):
             return state
-        busy = self._busy() if self._rules.hold_while_fullscreen else None
+        busy = self._busy()
         reason = hold_reason(now, state.held_since, self._idle(), busy, self._rules)
         if reason is not None:
             if reason is not state.held_by:

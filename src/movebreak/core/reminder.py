@@ -28,6 +28,8 @@ class Hold(StrEnum):
 
     TYPING = "typing"
     FULLSCREEN = "fullscreen"
+    DO_NOT_DISTURB = "do_not_disturb"
+    CAMERA = "camera"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +92,6 @@ class ReminderRules:
     typing_grace: timedelta
     remind_after: timedelta
     schedule: Schedule
-    hold_while_fullscreen: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,12 @@ class PromptRecord:
 
 # How often a held prompt looks again: often while the user types (to catch the pause),
 # rarely while something fullscreen runs (the prompt follows within this once it ends).
-RECHECK = {Hold.TYPING: timedelta(seconds=1), Hold.FULLSCREEN: timedelta(seconds=10)}
+RECHECK = {
+    Hold.TYPING: timedelta(seconds=1),
+    Hold.FULLSCREEN: timedelta(seconds=10),
+    Hold.DO_NOT_DISTURB: timedelta(seconds=10),
+    Hold.CAMERA: timedelta(seconds=10),
+}
 
 
 def due_at(state: ReminderState, desk: DeskView, rules: ReminderRules) -> datetime | None:

@@ -37,6 +37,7 @@ class Spec:
     help: str
     recommended: tuple[Any, Any] | None = None
     minimum: Any = None
+    choices: tuple[str, ...] | None = None
 
 
 def setting(
@@ -47,12 +48,14 @@ def setting(
     help: str,  # shadows the builtin on purpose: it is the Spec's field name
     recommended: tuple[Any, Any] | None = None,
     minimum: Any = None,
+    choices: tuple[str, ...] | None = None,
 ) -> Any:
     """Declare one option: its default plus the Spec that documents and bounds it.
 
     ``minimum`` is a hard floor (a value below it is refused); ``recommended`` is advice.
     """
-    return field(default=default, metadata={"spec": Spec(label, help, recommended, minimum)})
+    spec = Spec(label, help, recommended, minimum, choices)
+    return field(default=default, metadata={"spec": spec})
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,10 +128,47 @@ class ScheduleSettings:
         label="Work hours",
         help='Local hours prompts may appear, e.g. "08:30-18:00". "00:00-24:00" is all day.',
     )
-    hold_while_fullscreen: bool = setting(
+
+
+@dataclass(frozen=True, slots=True)
+class Busy:
+    """The ``[busy]`` table: signs that you are in a meeting or presenting.
+
+    A prompt that falls due while one of these holds waits, and comes within a minute after
+    it ends.
+    """
+
+    fullscreen: bool = setting(
         True,
         label="Hold prompts while a window is fullscreen",
-        help="Presentations and video calls are not interrupted; the prompt follows them.",
+        help="Presentations, videos and video calls in fullscreen are not interrupted.",
+    )
+    do_not_disturb: bool = setting(
+        True,
+        label="Hold prompts while notifications are silenced",
+        help="Follows the desktop's do-not-disturb switch where it can be read.",
+    )
+    camera: bool = setting(
+        True,
+        label="Hold prompts while a camera is in use",
+        help="A camera held open by one of your programs (Linux) means a video call.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """The ``[activity]`` table: how movebreak sees that you are at the computer."""
+
+    source: str = setting(
+        "auto",
+        label="Watch activity with",
+        help=(
+            'Where the time of your last input comes from. "auto" picks the lightest that '
+            "works: the system's idle counter (x11-idle, gnome-idle or screensaver-idle over "
+            'D-Bus, windows-idle, macos-idle), else "pynput", which listens to input events '
+            'itself and costs more CPU. "none" counts wall-clock time.'
+        ),
+        choices=("auto", "x11-idle", "dbus-idle", "windows-idle", "macos-idle", "pynput", "none"),
     )
 
 
@@ -154,6 +194,8 @@ class Settings:
     breaks: Breaks = field(default_factory=Breaks)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     standing: Standing = field(default_factory=Standing)
+    busy: Busy = field(default_factory=Busy)
+    activity: Activity = field(default_factory=Activity)
 
 
 def spec_of(table: type[Any], name: str) -> Spec:
@@ -225,6 +267,10 @@ def _parse_table(table_type: type[Any], table: str, raw: Mapping[str, Any], repo
             report(dotted, f"{error}; using the default {_show(default)}")
             continue
         spec: Spec = known[key].metadata["spec"]
+        if spec.choices is not None and converted not in spec.choices:
+            allowed = ", ".join(f'"{choice}"' for choice in spec.choices)
+            report(dotted, f"must be one of {allowed}; using the default {_show(default)}")
+            continue
         if spec.minimum is not None and converted < spec.minimum:
             report(
                 dotted,

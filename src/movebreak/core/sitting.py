@@ -177,6 +177,20 @@ def away(desk: Desk, since: datetime, until: datetime, rules: SittingRules) -> D
     return replace(desk, away_since=max(since, desk.last_activity))
 
 
+def away_started(desk: Desk, at: datetime) -> Desk:
+    """The screen locked at ``at``: the user counts as away from now on."""
+    if desk.away_since is not None:
+        return desk
+    return replace(desk, away_since=max(at, desk.last_activity))
+
+
+def away_ended(desk: Desk, at: datetime, rules: SittingRules) -> Desk:
+    """The screen unlocked at ``at``. A lock shorter than ``away_break`` was no break."""
+    if desk.away_since is None or at - desk.away_since >= rules.away_break:
+        return desk
+    return replace(desk, away_since=None)
+
+
 def change_posture(desk: Desk, posture: Posture, at: datetime, rules: SittingRules) -> Desk:
     """The user says they now sit or stand. Saying so is itself input.
 

@@ -85,7 +85,8 @@ def tray_view(
         f"{count} break{'' if count == 1 else 's'} today",
     ]
     if source_problem is not None:
-        details.append(f"Activity not visible: {source_problem}")
+        # The first reason is the one that matters here; the log and status have them all.
+        details.append(f"Activity not visible: {source_problem.split('; ')[0]}")
     progress = desk.seated / sitting_limit if desk.presence is Presence.SEATED else 0.0
     summary = status_text
     if status.next_prompt_at is not None and status.state in ("seated", "standing"):

@@ -246,3 +246,19 @@ def test_without_suspends_breaks_match_long_input_gaps(stream: list[tuple[str, i
         return
     shown = view(desk, now, RULES)
     assert len(shown.breaks_today) == sum(1 for gap in gaps if gap >= RULES.natural_break)
+
+
+def test_a_lock_is_away_at_once_and_a_short_one_is_forgotten() -> None:
+    from movebreak.core.sitting import away_ended, away_started
+
+    desk = typing(arrive(START, RULES), START, minutes(10), minutes(1))
+    locked = away_started(desk, START + minutes(10.5))
+    assert view(locked, START + minutes(10.6), RULES).presence is Presence.AWAY
+    unlocked = away_ended(locked, START + minutes(11), RULES)  # 30 s: no break
+    desk = activity(unlocked, START + minutes(11.1), RULES)
+    assert view(desk, START + minutes(11.1), RULES).last_break is None
+    long_lock = away_ended(locked, START + minutes(14), RULES)  # 3.5 min: a break
+    desk = activity(long_lock, START + minutes(14.1), RULES)
+    shown = view(desk, START + minutes(14.1), RULES)
+    assert shown.last_break is not None
+    assert shown.seated == timedelta(0)

@@ -1,0 +1,225 @@
+"""What the desktop says over D-Bus: idle time on Wayland, screen lock, sleep, do-not-disturb.
+
+All through QtDBus, which comes with Qt: no extra dependency. Calls are synchronous with a
+short timeout and are made only at sampling time (idle) or while a prompt is due (DND);
+signals (lock, sleep) cost nothing until they arrive.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import SLOT, QObject, Slot
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
+
+from movebreak.core.reminder import Hold
+
+log = logging.getLogger(__name__)
+_TIMEOUT_MS = 500
+
+
+def _slot(signature: str) -> Any:
+    """A slot reference for ``QDBusConnection.connect``.
+
+    PySide6's type stubs ask for bytes there, but only the str that ``SLOT()`` returns
+    works at run time (bytes raise ValueError), hence ``Any``.
+    """
+    return SLOT(signature)
+
+
+def _unwrap(value: Any) -> Any:
+    """A property's value: ``Properties.Get`` answers with a variant."""
+    return value.variant() if isinstance(value, QDBusVariant) else value
+
+
+def _call(
+    bus: QDBusConnection, service: str, path: str, interface: str, method: str, *args: Any
+) -> list[Any] | None:
+    """One blocking method call; its return values, or None on any error."""
+    message = QDBusMessage.createMethodCall(service, path, interface, method)
+    if args:
+        message.setArguments(list(args))
+    reply = bus.call(message, QDBus.CallMode.Block, _TIMEOUT_MS)
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage:
+        return None
+    return list(reply.arguments())
+
+
+class DBusIdle:
+    """The desktop's idle time over the session bus, for Wayland sessions.
+
+    GNOME's ``org.gnome.Mutter.IdleMonitor`` (milliseconds) first, then
+    ``org.freedesktop.ScreenSaver.GetSessionIdleTime`` (KDE and others; seconds).
+    """
+
+    _SOURCES = (
+        (
+            "gnome-idle",
+            "org.gnome.Mutter.IdleMonitor",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            "org.gnome.Mutter.IdleMonitor",
+            "GetIdletime",
+            1,
+        ),
+        (
+            "screensaver-idle",
+            "org.freedesktop.ScreenSaver",
+            "/org/freedesktop/ScreenSaver",
+            "org.freedesktop.ScreenSaver",
+            "GetSessionIdleTime",
+            1000,
+        ),
+    )
+
+    def __init__(self, bus: QDBusConnection | None = None):
+        self._bus = bus
+        self._source: tuple[str, str, str, str, str, int] | None = None
+
+    @property
+    def name(self) -> str:
+        """Which desktop interface answers."""
+        return self._source[0] if self._source else "dbus-idle"
+
+    def start(self) -> str | None:
+        """Find an interface that answers, or say none does."""
+        bus = self._bus or QDBusConnection.sessionBus()
+        if not bus.isConnected():
+            return "no D-Bus session bus"
+        self._bus = bus
+        for source in self._SOURCES:
+            if _call(bus, *source[1:5]) is not None:
+                self._source = source
+                return None
+        return (
+            "the desktop offers no idle time over D-Bus (neither GNOME's nor the freedesktop one)"
+        )
+
+    def idle(self) -> timedelta | None:
+        """Time since the last input, as the desktop reports it."""
+        if self._source is None or self._bus is None:
+            return None
+        values = _call(self._bus, *self._source[1:5])
+        if not values:
+            return None
+        try:
+            return timedelta(milliseconds=int(values[0]) * self._source[5])
+        except (TypeError, ValueError):
+            return None
+
+    def stop(self) -> None:
+        """Nothing to release."""
+
+
+class ScreenLockWatcher(QObject):
+    """Calls ``on_change(locked)`` when the screen saver or lock screen starts or ends.
+
+    Listens for ``ActiveChanged(bool)`` from ``org.freedesktop.ScreenSaver`` and
+    ``org.gnome.ScreenSaver``, whichever the desktop sends.
+    """
+
+    def __init__(self, on_change: Callable[[bool], None], bus: QDBusConnection | None = None):
+        super().__init__()
+        self._on_change = on_change
+        self._bus = bus or QDBusConnection.sessionBus()
+        self.listening = False
+        if not self._bus.isConnected():
+            return
+        for service, path in (
+            ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+            ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+        ):
+            self.listening |= self._bus.connect(
+                "",
+                path,
+                service,
+                "ActiveChanged",
+                self,
+                _slot("_active_changed(bool)"),
+            )
+
+    @Slot(bool)
+    def _active_changed(self, active: bool) -> None:
+        log.info("away.lock %s", "started" if active else "ended")
+        self._on_change(bool(active))
+
+
+class SleepWatcher(QObject):
+    """Calls ``on_change(going_to_sleep)`` around a suspend, from logind on the system bus."""
+
+    def __init__(self, on_change: Callable[[bool], None], bus: QDBusConnection | None = None):
+        super().__init__()
+        self._on_change = on_change
+        self._bus = bus or QDBusConnection.systemBus()
+        self.listening = self._bus.isConnected() and self._bus.connect(
+            "org.freedesktop.login1",
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+            "PrepareForSleep",
+            self,
+            _slot("_prepare_for_sleep(bool)"),
+        )
+
+    @Slot(bool)
+    def _prepare_for_sleep(self, going: bool) -> None:
+        log.info("away.sleep %s", "starting" if going else "ended")
+        self._on_change(bool(going))
+
+
+class DoNotDisturb:
+    """Whether the desktop's notifications are silenced (do not disturb).
+
+    Reads the ``Inhibited`` property of ``org.freedesktop.Notifications`` (KDE and other
+    servers that implement it) and, on GNOME, the ``show-banners`` setting.
+    """
+
+    def __init__(
+        self,
+        bus: QDBusConnection | None = None,
+        gnome_banners: Callable[[], bool | None] | None = None,
+    ):
+        self._bus = bus
+        self._gnome_banners = gnome_banners or _gnome_show_banners
+
+    def __call__(self) -> Hold | None:
+        """``Hold.DO_NOT_DISTURB`` while notifications are silenced."""
+        bus = self._bus or QDBusConnection.sessionBus()
+        if bus.isConnected():
+            values = _call(
+                bus,
+                "org.freedesktop.Notifications",
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.DBus.Properties",
+                "Get",
+                "org.freedesktop.Notifications",
+                "Inhibited",
+            )
+            if values and _unwrap(values[0]) is True:
+                return Hold.DO_NOT_DISTURB
+        if self._gnome_banners() is False:
+            return Hold.DO_NOT_DISTURB
+        return None
+
+
+def _gnome_show_banners() -> bool | None:
+    """GNOME's ``show-banners`` key, read through GSettings when it is installed."""
+    import shutil
+    import subprocess
+
+    gsettings = shutil.which("gsettings")
+    if gsettings is None:
+        return None
+    try:
+        result = subprocess.run(
+            [gsettings, "get", "org.gnome.desktop.notifications", "show-banners"],
+            capture_output=True,
+            text=True,
+            timeout=2,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    answer = result.stdout.strip()
+    return {"true": True, "false": False}.get(answer)
