@@ -222,13 +222,15 @@ def launch(desktop: Desktop, tmp_path: Path) -> Iterator[object]:
         config_dir = home / "config" / "movebreak"
         config_dir.mkdir(parents=True, exist_ok=True)
         (config_dir / "config.toml").write_text(config, encoding="utf-8")
+        log_file = home / "state" / "movebreak" / "log" / "movebreak.log"
+        earlier_log = len(log_file.read_text(encoding="utf-8")) if log_file.exists() else 0
         command = Path(sys.executable).with_name("movebreak")  # the installed entry point
         process = subprocess.Popen(
             [str(command)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
         app = RunningApp(process, home, env)
         started.append(app)
-        app.wait_log("app.ready")
+        app.wait_log("app.ready", after=earlier_log)
         return app
 
     yield start

@@ -149,3 +149,67 @@ def test_the_cli_says_when_no_app_runs(desktop: Desktop, tmp_path: Path) -> None
     )
     assert result.returncode == 1
     assert result.stderr.strip() == "movebreak is not running."
+
+
+def prompt_window(desktop: Desktop) -> str:
+    return desktop.run("xdotool", "search", "--onlyvisible", "--name", PROMPT_TITLE).split()[0]
+
+
+def test_a_click_into_the_prompt_then_its_keys_snooze_to_the_limit(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nsnooze = "3s"\nnatural_break = "2m"\n')
+    journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+    for round_ in range(3):
+        if round_ == 0:
+            assert app.cli("break-now").returncode == 0
+        desktop.run("xdotool", "mousemove", "20", "20")  # present, not typing
+        wait_for(lambda: prompt_visible(desktop), f"prompt {round_ + 1}", 20)
+        window = prompt_window(desktop)
+        geometry = dict(
+            line.split("=")
+            for line in desktop.run("xdotool", "getwindowgeometry", "--shell", window).split()
+        )
+        # A real click on the exercise text, then the real key N (snooze).
+        desktop.run(
+            "xdotool",
+            "mousemove",
+            str(int(geometry["X"]) + 200),
+            str(int(geometry["Y"]) + 60),
+            "click",
+            "1",
+        )
+        desktop.run("xdotool", "key", "n")
+        if round_ < 2:
+            wait_for(lambda: not prompt_visible(desktop), "the prompt to hide", 10)
+    status = json.loads(app.cli("status", "--json").stdout)
+    assert status["state"] == "prompting"  # the third N does nothing: no snoozes left
+    assert status["snoozes_left"] == 0
+    desktop.screenshot("no-snoozes-left")
+    desktop.run("xdotool", "key", "d")  # Done still works
+    wait_for(lambda: not prompt_visible(desktop), "the prompt to close")
+    outcomes = [
+        row[0] for row in sqlite3.connect(journal).execute("SELECT outcome FROM prompt ORDER BY id")
+    ]
+    assert outcomes == ["snoozed", "snoozed", "done"]
+    assert app.quit() == 0
+
+
+def test_a_killed_app_loses_no_recorded_event(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\n')
+    for outcome in ("skip", "done"):
+        assert app.cli("break-now").returncode == 0
+        assert app.cli(outcome).returncode == 0
+    app.process.kill()  # SIGKILL: no chance to clean up
+    app.process.communicate(timeout=10)
+    journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+    connection = sqlite3.connect(journal)
+    assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    rows = connection.execute("SELECT outcome FROM prompt ORDER BY id").fetchall()
+    assert rows == [("skipped",), ("done",)]
+    connection.close()
+    again = launch('[breaks]\nsitting_limit = "1h"\n')  # the stale socket is replaced
+    assert json.loads(again.cli("status", "--json").stdout)["state"] in ("seated", "away")
+    assert again.quit() == 0
