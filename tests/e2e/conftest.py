@@ -11,7 +11,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -247,3 +247,24 @@ def fake_desktop(desktop: Desktop, tmp_path_factory: pytest.TempPathFactory) -> 
     desktop.start(sys.executable, str(Path(__file__).with_name("fake_desktop.py")), str(state))
     wait_for(lambda: (state / "ready").exists(), "the stand-in desktop services")
     return state
+
+
+@pytest.fixture
+def own_processes(desktop: Desktop) -> Iterator[Callable[..., subprocess.Popen[bytes]]]:
+    """Start helper programs (windows to type into) that end with the test."""
+    mine: list[subprocess.Popen[bytes]] = []
+
+    def start(*args: str) -> subprocess.Popen[bytes]:
+        process = subprocess.Popen(
+            args, env=desktop.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        mine.append(process)
+        return process
+
+    yield start
+    for process in mine:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,13 @@ def prompt_visible(desktop: Desktop) -> bool:
     return bool(desktop.run("xdotool", "search", "--onlyvisible", "--name", PROMPT_TITLE).split())
 
 
-def open_typing_target(desktop: Desktop, tmp_path: Path, *options: str) -> tuple[str, Path]:
+def open_typing_target(
+    desktop: Desktop, start: Callable[..., object], tmp_path: Path, *options: str
+) -> tuple[str, Path]:
+    """A window to type into, closed at the end of the test."""
     text = tmp_path / "typed.txt"
     target = Path(__file__).with_name("typing_target.py")
-    desktop.start(sys.executable, str(target), str(text), *options)
+    start(sys.executable, str(target), str(text), *options)
     windows: list[str] = []
 
     def found() -> bool:
@@ -51,9 +55,12 @@ def typed(path: Path) -> str:
 
 
 def test_the_prompt_appears_while_typing_without_taking_focus(
-    desktop: Desktop, launch: Callable[[str], RunningApp], tmp_path: Path
+    desktop: Desktop,
+    launch: Callable[[str], RunningApp],
+    tmp_path: Path,
+    own_processes: Callable[..., object],
 ) -> None:
-    window, text = open_typing_target(desktop, tmp_path)
+    window, text = open_typing_target(desktop, own_processes, tmp_path)
     app = launch(FAST)
     started = time.monotonic()
     desktop.run("xdotool", "windowactivate", "--sync", window)
@@ -81,16 +88,21 @@ def test_the_prompt_appears_while_typing_without_taking_focus(
 
 
 def test_a_fullscreen_window_holds_the_prompt_until_it_closes(
-    desktop: Desktop, launch: Callable[[str], RunningApp], tmp_path: Path
+    desktop: Desktop,
+    launch: Callable[[str], RunningApp],
+    tmp_path: Path,
+    own_processes: Callable[..., object],
 ) -> None:
-    window, _ = open_typing_target(desktop, tmp_path, "--fullscreen")
+    window, _ = open_typing_target(desktop, own_processes, tmp_path, "--fullscreen")
     app = launch(FAST)
+    desktop.run("xdotool", "mousemove", "640", "400")  # the user is here, watching
     wait_for(lambda: "prompt.held by=fullscreen" in app.log(), "the prompt to be held", 60)
     desktop.screenshot("held-by-fullscreen")
     assert not prompt_visible(desktop)
     status = json.loads(app.cli("status", "--json").stdout)
     assert status["held_by"] == "fullscreen"
     desktop.run("xdotool", "windowkill", window)  # the presentation ends
+    desktop.run("xdotool", "mousemove", "600", "400")  # still at the desk
     wait_for(lambda: prompt_visible(desktop), "the prompt after fullscreen ends", 20)
     assert app.quit() == 0
 
@@ -151,6 +163,10 @@ def test_the_cli_says_when_no_app_runs(desktop: Desktop, tmp_path: Path) -> None
     assert result.stderr.strip() == "movebreak is not running."
 
 
+def is_active(desktop: Desktop, window: str) -> bool:
+    return desktop.run("xdotool", "getactivewindow").strip() == window
+
+
 def prompt_window(desktop: Desktop) -> str:
     return desktop.run("xdotool", "search", "--onlyvisible", "--name", PROMPT_TITLE).split()[0]
 
@@ -179,6 +195,7 @@ def test_a_click_into_the_prompt_then_its_keys_snooze_to_the_limit(
             "click",
             "1",
         )
+        wait_for(partial(is_active, desktop, window), "the click to focus the prompt", 10)
         desktop.run("xdotool", "key", "n")
         if round_ < 2:
             wait_for(lambda: not prompt_visible(desktop), "the prompt to hide", 10)
