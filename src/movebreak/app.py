@@ -97,16 +97,25 @@ def load_exercises() -> tuple[tuple[Exercise, ...], list[Problem]]:
 class BusySignals:
     """The busy signals the settings turn on, asked in order; the first that holds wins."""
 
-    def __init__(self, busy: Busy):
-        """Build the probes ``busy`` enables."""
-        self._fullscreen = X11Fullscreen() if busy.fullscreen else None
+    def __init__(
+        self,
+        busy: Busy,
+        *,
+        fullscreen: Callable[[], Hold | None] | None = None,
+        do_not_disturb: Callable[[], Hold | None] | None = None,
+        camera: Callable[[], Hold | None] | None = None,
+    ):
+        """Build the probes ``busy`` enables; tests may hand in their own."""
+        self._fullscreen: X11Fullscreen | None = None
         self._probes: list[Callable[[], Hold | None]] = []
-        if self._fullscreen is not None:
-            self._probes.append(self._fullscreen)
+        if busy.fullscreen:
+            if fullscreen is None:
+                fullscreen = self._fullscreen = X11Fullscreen()
+            self._probes.append(fullscreen)
         if busy.do_not_disturb:
-            self._probes.append(DoNotDisturb())
+            self._probes.append(do_not_disturb or DoNotDisturb())
         if busy.camera:
-            self._probes.append(CameraInUse())
+            self._probes.append(camera or CameraInUse())
 
     def __call__(self) -> Hold | None:
         """What holds a due prompt back now, if anything."""
