@@ -6,10 +6,7 @@ threads only store a time, which the sampling job reads.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import signal
-import socket
 import sys
 import tomllib
 from collections.abc import Callable
@@ -19,16 +16,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from movebreak import __version__
 from movebreak.adapters.activity_choice import ChosenActivity
-from movebreak.adapters.camera import CameraInUse
+from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.control_server import ControlServer
-from movebreak.adapters.desktop_bus import DoNotDisturb, ScreenLockWatcher, SleepWatcher
-from movebreak.adapters.fullscreen import X11Fullscreen
+from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import JournalError, SqliteJournal
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import load_settings
@@ -39,10 +35,11 @@ from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.reminder import Hold, ReminderRules
 from movebreak.core.schedule import Schedule
-from movebreak.core.settings import Busy, Settings
+from movebreak.core.settings import Settings
 from movebreak.core.sitting import DeskView, Posture, SittingRules
 from movebreak.logs import setup_logging
 from movebreak.paths import AppPaths, assets_dir
+from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import prompt_view, span, status_json, tray_view
 from movebreak.ui.prompt_window import PromptWindow
@@ -92,43 +89,6 @@ def load_exercises() -> tuple[tuple[Exercise, ...], list[Problem]]:
     path = assets_dir() / "exercises.toml"
     with path.open("rb") as handle:
         return parse_library(tomllib.load(handle), path)
-
-
-class BusySignals:
-    """The busy signals the settings turn on, asked in order; the first that holds wins."""
-
-    def __init__(
-        self,
-        busy: Busy,
-        *,
-        fullscreen: Callable[[], Hold | None] | None = None,
-        do_not_disturb: Callable[[], Hold | None] | None = None,
-        camera: Callable[[], Hold | None] | None = None,
-    ):
-        """Build the probes ``busy`` enables; tests may hand in their own."""
-        self._fullscreen: X11Fullscreen | None = None
-        self._probes: list[Callable[[], Hold | None]] = []
-        if busy.fullscreen:
-            if fullscreen is None:
-                fullscreen = self._fullscreen = X11Fullscreen()
-            self._probes.append(fullscreen)
-        if busy.do_not_disturb:
-            self._probes.append(do_not_disturb or DoNotDisturb())
-        if busy.camera:
-            self._probes.append(camera or CameraInUse())
-
-    def __call__(self) -> Hold | None:
-        """What holds a due prompt back now, if anything."""
-        for probe in self._probes:
-            reason = probe()
-            if reason is not None:
-                return reason
-        return None
-
-    def close(self) -> None:
-        """Release the X connection."""
-        if self._fullscreen is not None:
-            self._fullscreen.close()
 
 
 class MovebreakApp(QObject):
@@ -382,40 +342,6 @@ class MovebreakApp(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.config_file)))
 
 
-class _SignalWaker(QObject):
-    """Lets SIGTERM and SIGINT quit the app while Qt's loop sleeps.
-
-    A Python signal handler only runs when the interpreter gets control, which an idle Qt
-    loop never gives it; the wake-up fd makes the loop notice the signal.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._reader, writer = socket.socketpair()
-        self._reader.setblocking(False)
-        writer.setblocking(False)
-        self._writer = writer
-        signal.set_wakeup_fd(writer.fileno())
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._drain)
-        for number in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(number, self._quit)
-
-    def _drain(self) -> None:
-        with contextlib.suppress(BlockingIOError):
-            self._reader.recv(64)
-
-    def _quit(self, number: int, _frame: object) -> None:
-        log.info("app.signal %s", signal.Signals(number).name)
-        QApplication.quit()
-
-    def close(self) -> None:
-        signal.set_wakeup_fd(-1)
-        self._notifier.setEnabled(False)
-        self._reader.close()
-        self._writer.close()
-
-
 def _log_uncaught(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
@@ -443,7 +369,7 @@ def run(options: Options, paths: AppPaths) -> int:
     qt.setApplicationVersion(__version__)
     qt.setDesktopFileName("movebreak")
     qt.setQuitOnLastWindowClosed(False)
-    waker = _SignalWaker()
+    waker = SignalWaker()
     journal, journal_problem = _open_journal(paths.journal_file)
     app = MovebreakApp(
         settings,

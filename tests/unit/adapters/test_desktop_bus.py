@@ -10,8 +10,8 @@ from PySide6.QtCore import Q_ARG, QMetaObject, Qt
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
+from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.desktop_bus import DoNotDisturb, SleepWatcher
-from movebreak.app import BusySignals
 from movebreak.core.reminder import Hold
 from movebreak.core.settings import Busy
 
