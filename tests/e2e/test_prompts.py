@@ -182,19 +182,9 @@ def test_a_click_into_the_prompt_then_its_keys_snooze_to_the_limit(
         desktop.run("xdotool", "mousemove", "20", "20")  # present, not typing
         wait_for(lambda: prompt_visible(desktop), f"prompt {round_ + 1}", 20)
         window = prompt_window(desktop)
-        geometry = dict(
-            line.split("=")
-            for line in desktop.run("xdotool", "getwindowgeometry", "--shell", window).split()
-        )
+        left, top, _, _ = window_box(desktop, window)
         # A real click on the exercise text, then the real key N (snooze).
-        desktop.run(
-            "xdotool",
-            "mousemove",
-            str(int(geometry["X"]) + 200),
-            str(int(geometry["Y"]) + 60),
-            "click",
-            "1",
-        )
+        desktop.run("xdotool", "mousemove", str(left + 200), str(top + 60), "click", "1")
         wait_for(partial(is_active, desktop, window), "the click to focus the prompt", 10)
         desktop.run("xdotool", "key", "n")
         if round_ < 2:
@@ -230,3 +220,62 @@ def test_a_killed_app_loses_no_recorded_event(
     again = launch('[breaks]\nsitting_limit = "1h"\n')  # the stale socket is replaced
     assert json.loads(again.cli("status", "--json").stdout)["state"] in ("seated", "away")
     assert again.quit() == 0
+
+
+def window_box(desktop: Desktop, window: str) -> tuple[int, int, int, int]:
+    """Left, top, width, height of a window's client area on screen (xwininfo's view;
+    xdotool's getwindowgeometry is off by the frame under some window managers).
+    """
+    info = desktop.run("xwininfo", "-id", window)
+    values = {
+        key.strip(): int(value)
+        for key, _, value in (line.partition(":") for line in info.splitlines())
+        if key.strip() in ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height")
+    }
+    return (
+        values["Absolute upper-left X"],
+        values["Absolute upper-left Y"],
+        values["Width"],
+        values["Height"],
+    )
+
+
+def click_button(desktop: Desktop, window: str, position: int) -> None:
+    """Click the ``position``-th button (0-based) of the prompt's bottom row, for real.
+
+    The row starts at the window's left margin (18 px) with buttons at least 80 px wide and
+    6 px apart, so a point 20 px into each 86 px slot lands on that button.
+    """
+    left, top, _, height = window_box(desktop, window)
+    x = left + 18 + 86 * position + 20
+    y = top + height - 14 - 12
+    desktop.run("xdotool", "mousemove", str(x), str(y), "click", "1")
+
+
+def test_real_clicks_on_start_done_and_snooze(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\n')
+    journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    window = prompt_window(desktop)
+    click_button(desktop, window, 0)  # Start: the countdown begins, Start goes away
+    time.sleep(2)
+    click_button(desktop, window, 0)  # now the first button is Done
+    wait_for(lambda: not prompt_visible(desktop), "Done to close the prompt")
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the second prompt")
+    window = prompt_window(desktop)
+    click_button(desktop, window, 0)  # Start
+    click_button(desktop, window, 1)  # Snooze, right of Done
+    wait_for(lambda: not prompt_visible(desktop), "Snooze to hide the prompt")
+    assert json.loads(app.cli("status", "--json").stdout)["state"] == "snoozed"
+    rows = (
+        sqlite3.connect(journal)
+        .execute("SELECT outcome, moved_seconds FROM prompt ORDER BY id")
+        .fetchall()
+    )
+    assert [outcome for outcome, _ in rows] == ["done", "snoozed"]
+    assert rows[0][1] >= 2  # moved from Start to Done
+    assert app.quit() == 0
