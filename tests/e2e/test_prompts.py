@@ -223,8 +223,9 @@ def test_a_killed_app_loses_no_recorded_event(
 
 
 def window_box(desktop: Desktop, window: str) -> tuple[int, int, int, int]:
-    """Left, top, width, height of a window's client area on screen (xwininfo's view;
-    xdotool's getwindowgeometry is off by the frame under some window managers).
+    """Left, top, width, height of a window's client area on screen.
+
+    From xwininfo: xdotool's getwindowgeometry is off by the frame under some window managers.
     """
     info = desktop.run("xwininfo", "-id", window)
     values = {
