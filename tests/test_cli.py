@@ -1,5 +1,6 @@
 """The command as a user runs it: informational options need no display and no Qt."""
 
+import json
 import os
 import signal
 import subprocess
@@ -92,3 +93,61 @@ def test_bad_command_arguments_are_explained(tmp_path: Path, args: list[str], me
     result = run("--data-dir", str(tmp_path), *args)
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_exercises_lists_the_library_with_filters(tmp_path: Path) -> None:
+    everything = run("--data-dir", str(tmp_path), "exercises")
+    assert everything.returncode == 0
+    assert "not medical advice" in everything.stdout
+    seated = run("--data-dir", str(tmp_path), "exercises", "--position", "seated", "--json")
+    rows = json.loads(seated.stdout)
+    assert rows
+    assert {row["position"] for row in rows} == {"seated"}
+    assert set(rows[0]) >= {"id", "title", "steps", "dose", "focus_areas", "intensity"}
+    neck = json.loads(
+        run("--data-dir", str(tmp_path), "exercises", "--focus", "neck", "--json").stdout
+    )
+    assert neck
+    assert all("neck" in row["focus_areas"] for row in neck)
+
+
+def test_a_users_exercise_file_is_checked_line_by_line(tmp_path: Path) -> None:
+    mine = tmp_path / "exercises.toml"
+    mine.write_text(
+        """
+[[exercise]]
+id = "stair-dash"
+title = "Stair dash"
+summary = "Up one flight and back."
+steps = ["Walk up one flight.", "Walk down carefully."]
+dose = { kind = "duration", value = 1, unit = "min" }
+est_seconds = 60
+position = "walking"
+space = "stairs"
+equipment = ["stairs"]
+focus_areas = ["thighs"]
+intensity = 5
+activity_class = "moderate"
+counts_as = ["movement_minutes"]
+animation = ["stairs_up_a", "stairs_up_b"]
+""",
+        encoding="utf-8",
+    )
+    result = run("exercises", "check", str(mine))
+    assert result.returncode == 1
+    assert f"{mine}, line 13, exercise[1] (stair-dash).intensity: left out: must be 1, 2 or 3" in (
+        result.stdout
+    )
+    mine.write_text(mine.read_text().replace("intensity = 5", "intensity = 2"))
+    fixed = run("exercises", "check", str(mine))
+    assert fixed.returncode == 0, fixed.stdout
+    assert "1 exercises, all valid" in fixed.stdout
+
+
+def test_a_broken_user_file_does_not_stop_the_listing(tmp_path: Path) -> None:
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "exercises.toml").write_text("[[exercise]]\nid = 3\n")
+    result = run("--data-dir", str(tmp_path), "exercises", "--json")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) >= 40
+    assert "exercise[1]" in result.stderr

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, timedelta
 
 from movebreak.core.coach import Coach
-from movebreak.core.exercises import Exercise, Position
+from movebreak.core.exercises import Dose, Exercise, Position
 from movebreak.core.reminder import Hold, ReminderRules
 from movebreak.core.schedule import ALL_DAY, ALL_DAYS, Schedule
 from movebreak.core.sitting import SittingRules
@@ -26,18 +26,27 @@ RULES = ReminderRules(
 )
 
 
-def exercise(ident: str, position: Position, focus: str, minutes: float = 2) -> Exercise:
-    return Exercise(
-        id=ident,
-        title=ident.replace("-", " ").title(),
-        summary="Move.",
-        steps=("Stand up.", "Move."),
-        duration=timedelta(minutes=minutes),
-        position=position,
-        focus_areas=(focus,),
-        intensity=1,
-        movement=True,
-    )
+def exercise(
+    ident: str, position: Position, focus: str, minutes: float = 2, **extra: object
+) -> Exercise:
+    fields: dict[str, object] = {
+        "id": ident,
+        "title": ident.replace("-", " ").title(),
+        "summary": "Move.",
+        "steps": ("Stand up.", "Move."),
+        "dose": Dose("duration", minutes, "min"),
+        "duration": timedelta(minutes=minutes),
+        "position": position,
+        "space": "beside_desk_1m",
+        "equipment": ("none",),
+        "focus_areas": (focus,),
+        "intensity": 1,
+        "activity_class": "light",
+        "counts_as": ("movement_minutes",),
+        "animation": ("stand", "walk_a"),
+    }
+    fields.update(extra)
+    return Exercise(**fields)  # type: ignore[arg-type]  # test builder
 
 
 EXERCISES = (

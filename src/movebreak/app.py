@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,19 +25,20 @@ from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.control_server import ControlServer
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import JournalError, SqliteJournal
+from movebreak.adapters.library_file import load_library
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
 from movebreak.core.coach import Coach
-from movebreak.core.exercises import Exercise, parse_library
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.reminder import Hold, ReminderRules
 from movebreak.core.schedule import Schedule
+from movebreak.core.selection import Preferences
 from movebreak.core.settings import Settings
 from movebreak.core.sitting import DeskView, Posture, SittingRules
 from movebreak.logs import setup_logging
-from movebreak.paths import AppPaths, assets_dir
+from movebreak.paths import AppPaths
 from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import prompt_view, span, status_json, tray_view
@@ -84,13 +84,6 @@ def rules_from(settings: Settings, tz: LocalTimezone) -> tuple[SittingRules, Rem
     return sitting_rules, reminder_rules
 
 
-def load_exercises() -> tuple[tuple[Exercise, ...], list[Problem]]:
-    """The built-in exercise library from ``assets/exercises.toml``."""
-    path = assets_dir() / "exercises.toml"
-    with path.open("rb") as handle:
-        return parse_library(tomllib.load(handle), path)
-
-
 class MovebreakApp(QObject):
     """The running app: owns the tray, the prompt window, the Coach and the adapters."""
 
@@ -115,13 +108,18 @@ class MovebreakApp(QObject):
         if self._source_problem is not None:
             log.warning("activity.source unavailable: %s", self._source_problem)
         self._journal = journal
-        self.prompt = PromptWindow()
         self.tray = Tray(TrayIcons())
         self._wakeups = QtWakeups()
         self._busy = busy if busy is not None else BusySignals(settings.busy)
-        exercises, library_problems = load_exercises()
-        for problem in library_problems:
+        library = load_library(paths.user_exercises if paths else None)
+        self.prompt = PromptWindow(library.poses)
+        for problem in library.problems:
             log.warning("library.problem %s", problem)
+        if any(p.severity is Severity.ERROR for p in library.problems):
+            self.tray.notify(
+                "movebreak: some exercises were left out",
+                "\n".join(str(p) for p in library.problems[:3]),
+            )
         sitting_rules, reminder_rules = rules_from(settings, self._tz)
         self.coach = Coach(
             clock=self._clock,
@@ -130,7 +128,12 @@ class MovebreakApp(QObject):
             display=self,
             sitting_rules=sitting_rules,
             rules=reminder_rules,
-            exercises=exercises,
+            exercises=library.exercises,
+            preferences=Preferences(
+                favourites=frozenset(settings.exercises.favourites),
+                hidden=frozenset(settings.exercises.hidden),
+                avoid=frozenset(settings.exercises.avoid_if),
+            ),
             idle=source.idle,
             busy=self._busy,
         )

@@ -50,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("resume", help="end a pause")
     posture = commands.add_parser("posture", help="tell movebreak you sit or stand")
     posture.add_argument("posture", choices=["sitting", "standing"])
+    exercises = commands.add_parser(
+        "exercises", help="list the exercise library (works without the app)"
+    )
+    exercises.add_argument("--position", choices=["seated", "standing", "either", "walking"])
+    exercises.add_argument("--focus", metavar="AREA", help="e.g. lower_back, neck, hips")
+    exercises.add_argument("--json", action="store_true", help="print a JSON list")
+    checks = exercises.add_subparsers(dest="exercises_command", metavar="check")
+    check = checks.add_parser("check", help="validate an exercises.toml of your own")
+    check.add_argument("file", type=Path)
     return parser
 
 
@@ -60,6 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
     if args.command is None:
         return _start(args, paths)
+    if args.command == "exercises":
+        from movebreak.library_cli import check, list_exercises
+
+        if args.exercises_command == "check":
+            return check(args.file)
+        return list_exercises(paths, position=args.position, focus=args.focus, as_json=args.json)
     command, payload = _request_for(args, parser)
     try:
         answer = request(paths.control_socket, command, payload)

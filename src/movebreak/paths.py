@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -29,11 +30,16 @@ class AppPaths:
     def for_user(cls) -> AppPaths:
         """The platform's standard per-user locations."""
         dirs = PlatformDirs(APP_NAME, appauthor=False)
+        with warnings.catch_warnings():
+            # Without XDG_RUNTIME_DIR platformdirs falls back to a private folder in /tmp,
+            # which is what we want; its warning would only clutter every command's output.
+            warnings.simplefilter("ignore", UserWarning)
+            runtime = Path(dirs.user_runtime_dir)
         return cls(
             config_dir=Path(dirs.user_config_dir),
             data_dir=Path(dirs.user_data_dir),
             log_dir=Path(dirs.user_log_dir),
-            runtime_dir=Path(dirs.user_runtime_dir),
+            runtime_dir=runtime,
         )
 
     @classmethod
@@ -50,6 +56,11 @@ class AppPaths:
     def config_file(self) -> Path:
         """The user's ``config.toml``."""
         return self.config_dir / "config.toml"
+
+    @property
+    def user_exercises(self) -> Path:
+        """The user's own ``exercises.toml``, which adds to the built-in library."""
+        return self.config_dir / "exercises.toml"
 
     @property
     def journal_file(self) -> Path:

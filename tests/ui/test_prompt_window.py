@@ -85,3 +85,15 @@ def test_keyboard_shortcuts_work_once_in_the_window(
     QTest.keyClick(app.prompt, Qt.Key.Key_K)
     assert not app.prompt.isVisible()
     assert [r.outcome for r in journal.prompts()] == [Outcome.SKIPPED]
+
+
+def test_the_prompt_animates_the_exercise(app: MovebreakApp, user: User) -> None:
+    user.until_prompted()
+    figure = app.prompt.shown_animation()
+    first, later = figure.pose_at(0.0), figure.pose_at(1.3)  # one key pose later
+    assert first != later
+    image = figure.grab().toImage()
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+    }
+    assert len(colours) > 2  # a figure, not an empty box

@@ -13,8 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from movebreak.core import exercises as library
-from movebreak.core import sitting
+from movebreak.core import selection, sitting
 from movebreak.core.exercises import Exercise
 from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler, ShownPrompt
 from movebreak.core.reminder import (
@@ -32,6 +31,7 @@ from movebreak.core.reminder import (
     hold_reason,
     moved_for,
 )
+from movebreak.core.selection import Preferences
 from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 # Input reported less than this after the last one carries no news at minute-scale
 # resolution, and skipping it keeps clock jitter from creeping the last input forward.
 _NEWS = timedelta(seconds=1)
-_RECENT = 4  # exercises not repeated within this many prompts
+_RECENT = 6  # exercises not repeated within this many prompts (about 3 h at 30 min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,7 @@ class Coach:
         sitting_rules: SittingRules,
         rules: ReminderRules,
         exercises: Sequence[Exercise],
+        preferences: Preferences = Preferences(),  # noqa: B008 (immutable)
         idle: Callable[[], timedelta | None] = lambda: None,
         busy: Callable[[], Hold | None] = lambda: None,
     ):
@@ -80,6 +81,7 @@ class Coach:
         self._sitting_rules = sitting_rules
         self._rules = rules
         self._exercises = tuple(exercises)
+        self._preferences = preferences
         self._idle = idle
         self._busy = busy
         self._desk = sitting.arrive(clock.now(), sitting_rules)
@@ -338,7 +340,9 @@ class Coach:
 
     def _pick(self, now: datetime, avoid: str | None = None) -> Exercise | None:
         recent = self._recent + ((avoid,) if avoid else ())
-        return library.pick(self._exercises, self._desk.posture, now, recent)
+        return selection.pick(
+            self._exercises, self._desk.posture, now, recent, self._preferences, self._recent
+        )
 
     def _exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self._exercises if e.id == exercise_id), None)

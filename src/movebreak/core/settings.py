@@ -156,6 +156,41 @@ class Busy:
 
 
 @dataclass(frozen=True, slots=True)
+class Exercises:
+    """The ``[exercises]`` table: your tastes and limits."""
+
+    favourites: tuple[str, ...] = setting(
+        (),
+        label="Favourites",
+        help='Exercise ids to offer more often, e.g. ["walk-lap", "calf-raise"].',
+    )
+    hidden: tuple[str, ...] = setting(
+        (),
+        label="Hidden",
+        help="Exercise ids never to offer. `movebreak exercises` lists the ids.",
+    )
+    avoid_if: tuple[str, ...] = setting(
+        (),
+        label="Leave out exercises to avoid with",
+        help=(
+            "Conditions that rule exercises out: balance_problems, recent_surgery, "
+            "acute_flare, wrist_pain, shoulder_pain, dizziness, late_pregnancy, "
+            "heart_condition_symptoms."
+        ),
+        choices=(
+            "balance_problems",
+            "recent_surgery",
+            "acute_flare",
+            "wrist_pain",
+            "shoulder_pain",
+            "dizziness",
+            "late_pregnancy",
+            "heart_condition_symptoms",
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Activity:
     """The ``[activity]`` table: how movebreak sees that you are at the computer."""
 
@@ -195,6 +230,7 @@ class Settings:
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     standing: Standing = field(default_factory=Standing)
     busy: Busy = field(default_factory=Busy)
+    exercises: Exercises = field(default_factory=Exercises)
     activity: Activity = field(default_factory=Activity)
 
 
@@ -267,9 +303,14 @@ def _parse_table(table_type: type[Any], table: str, raw: Mapping[str, Any], repo
             report(dotted, f"{error}; using the default {_show(default)}")
             continue
         spec: Spec = known[key].metadata["spec"]
-        if spec.choices is not None and converted not in spec.choices:
+        chosen = converted if isinstance(converted, tuple) else (converted,)
+        wrong = [v for v in chosen if spec.choices is not None and v not in spec.choices]
+        if wrong and spec.choices is not None:
             allowed = ", ".join(f'"{choice}"' for choice in spec.choices)
-            report(dotted, f"must be one of {allowed}; using the default {_show(default)}")
+            report(
+                dotted,
+                f"{wrong[0]!r} is not one of {allowed}; using the default {_show(default)}",
+            )
             continue
         if spec.minimum is not None and converted < spec.minimum:
             report(
@@ -300,6 +341,10 @@ def _convert(kind: Any, value: Any) -> Any:
         return WorkHours.parse(value)
     if kind == tuple[Weekday, ...]:
         return _weekdays(value)
+    if kind == tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f'expected a list of texts like ["a", "b"], got {value!r}')
+        return tuple(value)
     if kind is bool:
         if not isinstance(value, bool):
             raise ValueError(f"expected true or false, got {value!r}")

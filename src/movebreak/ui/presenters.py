@@ -122,6 +122,10 @@ def _prompt_line(status: Status, now: datetime, tz: tzinfo) -> str:
     return f"Next prompt in {span(max(status.next_prompt_at - now, timedelta(0)))}"
 
 
+# movement-science.md 4.4, in one line: shown with every exercise.
+STOP_IF = " Stop at sharp pain, new numbness or tingling, chest discomfort or dizziness."
+
+
 @dataclass(frozen=True, slots=True)
 class PromptView:
     """Everything the prompt window shows, as text and numbers."""
@@ -135,6 +139,8 @@ class PromptView:
     duration_text: str
     snooze_label: str | None  # None: no snoozes left, the button is not offered
     started: bool
+    animation: tuple[str, ...] = ()
+    dose: str = ""
 
 
 def prompt_view(prompt: ShownPrompt) -> PromptView:
@@ -150,11 +156,13 @@ def prompt_view(prompt: ShownPrompt) -> PromptView:
         title=exercise.title,
         summary=exercise.summary,
         steps=tuple(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)),
-        caution=exercise.cautions[0] if exercise.cautions else None,
+        caution=(" ".join(exercise.cautions) + STOP_IF).strip(),
         duration_seconds=int(exercise.duration.total_seconds()),
         duration_text=f"About {span(exercise.duration)}",
         snooze_label=f"Snooze {span(prompt.snooze)}" if prompt.snoozes_left > 0 else None,
         started=prompt.started_at is not None,
+        animation=exercise.animation,
+        dose=str(exercise.dose),
     )
 
 

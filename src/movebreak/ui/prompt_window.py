@@ -8,11 +8,11 @@ its keyboard shortcuts work. It renders a PromptView and emits intents, nothing 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from datetime import timedelta
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QMouseEvent, QShortcut
-from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from movebreak.paths import assets_dir
+from movebreak.core.poses import Pose
+from movebreak.ui.figure import FigureView
 from movebreak.ui.presenters import PromptView, countdown
 
 _MARGIN = 24
@@ -37,8 +38,9 @@ class PromptWindow(QWidget):
     another_clicked = Signal()
     start_clicked = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, poses: Mapping[str, Pose]) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
+        self._poses = poses
         self.setWindowTitle("movebreak: time to move")
         self.setObjectName("movebreak-prompt")
         self.setAccessibleName("Movement prompt")
@@ -52,9 +54,8 @@ class PromptWindow(QWidget):
         self._build()
 
     def _build(self) -> None:
-        figure = QSvgWidget(str(assets_dir() / "icons" / "movebreak.svg"))
-        figure.setFixedSize(96, 96)
-        figure.setAccessibleName("Demonstration")
+        self._figure = FigureView(self._poses)
+        self._figure.setFixedSize(130, 170)
         self._heading = QLabel()
         self._heading.setStyleSheet("color: palette(highlight); font-size: 11pt; font-weight: 600;")
         self._title = QLabel()
@@ -87,7 +88,7 @@ class PromptWindow(QWidget):
         text.addWidget(self._timer)
         text.addWidget(self._progress)
         top = QHBoxLayout()
-        top.addWidget(figure, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self._figure, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(text, 1)
         buttons = QHBoxLayout()
         for button in (self._start, self._done, self._snooze, self._skip):
@@ -113,6 +114,8 @@ class PromptWindow(QWidget):
         """Show ``view``; placed near the pointer when it first appears."""
         changed = self._view is None or view.title != self._view.title
         self._view = view
+        if changed:
+            self._figure.play(view.animation)
         self._heading.setText(view.heading)
         self._title.setText(view.title)
         self._summary.setText(view.summary)
@@ -142,6 +145,10 @@ class PromptWindow(QWidget):
         self.hide()
 
     # --- public read API for tests and accessibility ---
+
+    def shown_animation(self) -> FigureView:
+        """The demonstration widget (tests look at its poses)."""
+        return self._figure
 
     def shown_exercise_title(self) -> str:
         """The exercise on screen, or ``""`` when hidden."""

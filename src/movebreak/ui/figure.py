@@ -1,0 +1,115 @@
+"""The animated demonstration: the stick figure of ``core.poses`` drawn with QPainter.
+
+It animates only while visible, at 20 frames a second, and stops with its window.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QWidget
+
+from movebreak.core.poses import SEAT_HEIGHT, Drawing, Pose, at_time, draw
+
+_BOX = QRectF(-4.8, -0.4, 9.6, 13.0)  # figure units that must be visible (y up)
+_CYCLE_PER_FRAME = 1.3  # seconds each key pose takes, hold and move included
+_FIGURE = QColor("#1f8a7a")
+
+
+class FigureView(QWidget):
+    """Plays an exercise's key poses in a loop."""
+
+    def __init__(self, poses: Mapping[str, Pose], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._poses = poses
+        self._frames: list[Pose] = [Pose()]
+        self._started = time.monotonic()
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self.update)
+        self.setMinimumSize(120, 150)
+        self.setAccessibleName("Demonstration")
+
+    def play(self, names: Sequence[str]) -> None:
+        """Show the key poses ``names`` (unknown names are skipped), from the start."""
+        frames = [self._poses[name] for name in names if name in self._poses]
+        self._frames = frames or [Pose()]
+        self._started = time.monotonic()
+        self.update()
+
+    def pose_at(self, seconds: float) -> Pose:
+        """The pose shown ``seconds`` into the loop (tests and stills)."""
+        cycle = _CYCLE_PER_FRAME * len(self._frames)
+        return at_time(self._frames, (seconds % cycle) / cycle)
+
+    def showEvent(self, event: object) -> None:
+        """Animate while visible."""
+        if len(self._frames) > 1:
+            self._timer.start()
+
+    def hideEvent(self, event: object) -> None:
+        """No drawing, no wake-ups while hidden."""
+        self._timer.stop()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the current pose."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pose = self.pose_at(time.monotonic() - self._started)
+        paint_figure(painter, QRectF(self.rect()), draw(pose), self.palette())
+        painter.end()
+
+
+def paint_figure(painter: QPainter, area: QRectF, drawing: Drawing, palette: QPalette) -> None:
+    """Draw ``drawing`` scaled into ``area``; props in the palette's mid colour."""
+    scale = min(area.width() / _BOX.width(), area.height() / _BOX.height())
+    left = area.center().x() - scale * _BOX.center().x()
+    floor = area.center().y() + scale * (_BOX.height() / 2 + _BOX.top())
+
+    def at(x: float, y: float) -> QPointF:
+        return QPointF(left + x * scale, floor - y * scale)
+
+    prop_pen = QPen(palette.color(QPalette.ColorRole.Mid), max(1.5, scale * 0.18))
+    prop_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(prop_pen)
+    painter.drawLine(at(-4.0, 0), at(4.0, 0))  # the floor
+    _paint_prop(painter, drawing.prop, at)
+    pen = QPen(_FIGURE, max(2.0, scale * 0.42))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    for start, end in drawing.segments:
+        painter.drawLine(at(*start), at(*end))
+    painter.setBrush(_FIGURE)
+    centre = at(*drawing.head_centre)
+    radius = drawing.head_radius * scale
+    painter.drawEllipse(centre, radius, radius)
+    if drawing.nose is not None and not drawing.eyes_closed:
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), max(1.0, scale * 0.15)))
+        painter.drawPoint(at(*drawing.nose))
+
+
+def _paint_prop(painter: QPainter, prop: str, point: Callable[[float, float], QPointF]) -> None:
+    match prop:
+        case "chair":
+            painter.drawLine(point(-1.4, SEAT_HEIGHT), point(0.9, SEAT_HEIGHT))
+            painter.drawLine(point(-1.4, SEAT_HEIGHT), point(-1.4, SEAT_HEIGHT + 2.6))
+            painter.drawLine(point(-1.2, SEAT_HEIGHT), point(-1.2, 0))
+            painter.drawLine(point(0.7, SEAT_HEIGHT), point(0.7, 0))
+        case "wall":
+            painter.drawLine(point(3.3, 0), point(3.3, 9.8))
+        case "desk":
+            painter.drawLine(point(1.0, 3.6), point(4.0, 3.6))
+            painter.drawLine(point(3.7, 3.6), point(3.7, 0))
+        case "stairs":
+            for step in range(4):
+                x, y = 0.6 + step * 0.9, step * 0.5
+                painter.drawLine(point(x, y), point(x, y + 0.5))
+                painter.drawLine(point(x, y + 0.5), point(x + 0.9, y + 0.5))
+        case "far":  # hills on the horizon: something far away to rest the eyes on
+            painter.drawLine(point(2.4, 8.2), point(3.1, 9.0))
+            painter.drawLine(point(3.1, 9.0), point(3.6, 8.5))
+            painter.drawLine(point(3.6, 8.5), point(4.1, 9.2))
