@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from movebreak.core.ports import (
@@ -107,6 +108,16 @@ class MemoryJournal:
     def record_break(self, taken: Break) -> None:
         self.breaks.append(taken)
 
+    def rate_prompt(self, shown_at: datetime, rating: str) -> None:
+        for index in range(len(self.prompts) - 1, -1, -1):
+            record = self.prompts[index]
+            if record.shown_at == shown_at and record.outcome.value == "done":
+                self.prompts[index] = replace(record, rating=rating)
+                return
+
+    def history(self) -> list[PromptRecord]:
+        return list(self.prompts)
+
 
 class RecordingDisplay:
     """Remembers what the Coach asked the screen to do."""
@@ -115,6 +126,8 @@ class RecordingDisplay:
         self.shown: ShownPrompt | None = None
         self.shows = 0
         self.notes: list[str] = []
+        self.asking: str | None = None
+        self.guidance: str | None = None
 
     def show_prompt(self, prompt: ShownPrompt) -> None:
         self.shown = prompt
@@ -125,6 +138,13 @@ class RecordingDisplay:
 
     def notify(self, title: str, message: str) -> None:
         self.notes.append(title)
+
+    def ask_rating(self, title: str) -> None:
+        self.shown = None
+        self.asking = title
+
+    def show_guidance(self, text: str) -> None:
+        self.guidance = text
 
 
 _clock: Clock = FakeClock()  # mypy checks the fakes satisfy the ports

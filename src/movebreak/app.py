@@ -32,6 +32,7 @@ from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, System
 from movebreak.core.coach import Coach
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
+from movebreak.core.progression import Rating
 from movebreak.core.reminder import Hold, ReminderRules
 from movebreak.core.schedule import Schedule
 from movebreak.core.selection import Preferences
@@ -170,6 +171,7 @@ class MovebreakApp(QObject):
             (tray.resume_requested, coach.resume),
         ):
             signal_.connect(lambda intent=intent: self._do(intent))
+        prompt.rating_chosen.connect(lambda value: self._do(lambda: coach.rate(Rating(value))))
         tray.quit_requested.connect(QApplication.quit)
         tray.posture_requested.connect(self._on_posture)
         tray.pause_requested.connect(self._on_pause)
@@ -203,6 +205,14 @@ class MovebreakApp(QObject):
     def notify(self, title: str, message: str) -> None:
         """A tray notification."""
         self.tray.notify(title, message)
+
+    def ask_rating(self, title: str) -> None:
+        """After Done: the effort rating in the prompt window."""
+        self.prompt.ask_rating(title)
+
+    def show_guidance(self, text: str) -> None:
+        """After "it hurt": the stop-if guidance in the prompt window."""
+        self.prompt.show_guidance(text)
 
     # --- running ---
 

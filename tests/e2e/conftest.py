@@ -130,28 +130,29 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     artifacts = Path(os.environ.get("MOVEBREAK_ARTIFACTS", root / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
     desk = Desktop(env=env, artifacts=artifacts)
-    desk.start("openbox")
-    desk.start(
-        "trayer",
-        "--edge",
-        "top",
-        "--align",
-        "right",
-        "--widthtype",
-        "request",
-        "--height",
-        "32",
-        "--SetDockType",
-        "true",
-        "--transparent",
-        "false",
-    )
-    wait_for(
-        lambda: bool(desk.run("xdotool", "search", "--class", "trayer").split()), "the tray host"
-    )
     try:
+        desk.start("openbox")
+        desk.start(
+            "trayer",
+            "--edge",
+            "top",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "32",
+            "--SetDockType",
+            "true",
+            "--transparent",
+            "false",
+        )
+        wait_for(
+            lambda: bool(desk.run("xdotool", "search", "--class", "trayer").split()),
+            "the tray host",
+        )
         yield desk
-    finally:
+    finally:  # also when the desktop failed to come up: leave nothing running
         everything: list[subprocess.Popen[Any]] = [xvfb, bus, *desk.processes]
         for process in reversed(everything):
             process.terminate()
@@ -160,6 +161,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait(timeout=10)
 
 
 @dataclass
@@ -195,7 +197,9 @@ class RunningApp:
     def quit(self) -> int:
         """SIGTERM, as a session logout sends it; returns the exit status."""
         self.process.send_signal(signal.SIGTERM)
-        self.process.communicate(timeout=20)
+        output, _ = self.process.communicate(timeout=20)
+        if self.process.returncode != 0:  # say why in the test's failure report
+            print(f"movebreak exited with {self.process.returncode}:\n{output}")
         return self.process.returncode
 
 

@@ -80,7 +80,7 @@ def test_the_prompt_appears_while_typing_without_taking_focus(
     assert status["prompt"]["title"]
     done = app.cli("done")
     assert done.returncode == 0, done.stderr
-    wait_for(lambda: not prompt_visible(desktop), "the prompt to close")
+    assert json.loads(app.cli("status", "--json").stdout)["state"] != "prompting"
     journal = app.home / "data" / "movebreak" / "journal.sqlite3"
     rows = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
     assert rows == [("done",)]
@@ -193,7 +193,9 @@ def test_a_click_into_the_prompt_then_its_keys_snooze_to_the_limit(
     assert status["state"] == "prompting"  # the third N does nothing: no snoozes left
     assert status["snoozes_left"] == 0
     desktop.screenshot("no-snoozes-left")
-    desktop.run("xdotool", "key", "d")  # Done still works
+    desktop.run("xdotool", "key", "d")  # Done still works, then asks how it was
+    wait_for(lambda: json.loads(app.cli("status", "--json").stdout)["state"] != "prompting", "Done")
+    desktop.run("xdotool", "key", "Escape")  # the question is optional
     wait_for(lambda: not prompt_visible(desktop), "the prompt to close")
     outcomes = [
         row[0] for row in sqlite3.connect(journal).execute("SELECT outcome FROM prompt ORDER BY id")
@@ -264,7 +266,10 @@ def test_real_clicks_on_start_done_and_snooze(
     click_button(desktop, window, 0)  # Start: the countdown begins, Start goes away
     time.sleep(2)
     click_button(desktop, window, 0)  # now the first button is Done
-    wait_for(lambda: not prompt_visible(desktop), "Done to close the prompt")
+    wait_for(lambda: json.loads(app.cli("status", "--json").stdout)["state"] != "prompting", "Done")
+    time.sleep(0.5)
+    click_button(desktop, window, 0)  # "How was it?": Easy
+    wait_for(lambda: not prompt_visible(desktop), "the rating to close the prompt")
     assert app.cli("break-now").returncode == 0
     wait_for(lambda: prompt_visible(desktop), "the second prompt")
     window = prompt_window(desktop)
@@ -274,9 +279,12 @@ def test_real_clicks_on_start_done_and_snooze(
     assert json.loads(app.cli("status", "--json").stdout)["state"] == "snoozed"
     rows = (
         sqlite3.connect(journal)
-        .execute("SELECT outcome, moved_seconds FROM prompt ORDER BY id")
+        .execute("SELECT outcome, moved_seconds, rating FROM prompt ORDER BY id")
         .fetchall()
     )
-    assert [outcome for outcome, _ in rows] == ["done", "snoozed"]
+    assert [(outcome, rating) for outcome, _, rating in rows] == [
+        ("done", "easy"),
+        ("snoozed", None),
+    ]
     assert rows[0][1] >= 2  # moved from Start to Done
     assert app.quit() == 0

@@ -14,7 +14,7 @@ def click(qtbot: QtBot, app: MovebreakApp, name: str) -> None:
     QTest.mouseClick(app.prompt.button(name), Qt.MouseButton.LeftButton)
 
 
-def test_done_records_the_exercise_and_resets_sitting(
+def test_done_records_the_exercise_then_asks_how_it_was(
     app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
 ) -> None:
     user.until_prompted()
@@ -23,11 +23,29 @@ def test_done_records_the_exercise_and_resets_sitting(
     click(qtbot, app, "Start")
     user.pause(60)
     click(qtbot, app, "Done")
-    assert not app.prompt.isVisible()
     [record] = journal.prompts()
     assert record.outcome is Outcome.DONE
     assert record.moved.total_seconds() == 60
     assert app.status()["seated_seconds"] == 0
+    assert app.prompt.isVisible()  # the optional effort question, same title
+    assert app.prompt.shown_exercise_title() == title
+    click(qtbot, app, "Rate Easy")
+    assert not app.prompt.isVisible()
+    assert [r.rating for r in journal.prompts()] == ["easy"]
+
+
+def test_it_hurt_shows_the_stop_guidance_until_closed(
+    app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    click(qtbot, app, "Done")
+    click(qtbot, app, "Rate It hurt")
+    assert app.prompt.isVisible()
+    assert app.prompt.shown_exercise_title() == "Stop if it hurts"
+    assert not app.prompt.button("Rate Easy").isVisible()
+    click(qtbot, app, "Close")
+    assert not app.prompt.isVisible()
+    assert [r.rating for r in journal.prompts()] == ["hurt"]
 
 
 def test_snooze_hides_it_until_snoozes_run_out(
@@ -97,3 +115,12 @@ def test_the_prompt_animates_the_exercise(app: MovebreakApp, user: User) -> None
         image.pixel(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
     }
     assert len(colours) > 2  # a figure, not an empty box
+
+
+def test_escape_closes_the_optional_rating(app: MovebreakApp, user: User, qtbot: QtBot) -> None:
+    user.until_prompted()
+    QTest.keyClick(app.prompt, Qt.Key.Key_Escape)
+    assert app.prompt.isVisible()  # a prompt needs a real answer
+    click(qtbot, app, "Done")
+    QTest.keyClick(app.prompt, Qt.Key.Key_Escape)
+    assert not app.prompt.isVisible()

@@ -3,6 +3,7 @@ from datetime import UTC, date, timedelta
 import pytest
 
 from movebreak.core.coach import Status
+from movebreak.core.progression import Level
 from movebreak.core.sitting import Break, DeskView, Posture, Presence
 from movebreak.ui.presenters import countdown, span, status_json, status_text, tray_view
 from tests.fakes import START
@@ -38,6 +39,7 @@ def status(view: DeskView, state: str | None = None, next_in: int | None = 7 * 6
         prompt=None,
         exercise=None,
         paused_until=None,
+        level=Level(1, "Level 1: the first two weeks stay gentle."),
     )
 
 
@@ -76,6 +78,7 @@ def test_away_shows_how_long_and_an_empty_ring() -> None:
         "Next prompt when you're back",
         "Last break 09:00, 7 min",
         "1 break today",
+        "Level 1: the first two weeks stay gentle.",
     )
     assert view.progress == 0.0
 
@@ -116,4 +119,5 @@ def test_status_json_has_the_documented_fields_and_text_reads_well() -> None:
     assert data["activity_source"] == "pynput"
     assert data["prompt"] is None
     assert set(data) >= {"standing_seconds", "snoozes_left", "held_by"}
+    assert (data["level"], data["level_reason"]) == (1, "Level 1: the first two weeks stay gentle.")
     assert status_text(data) == "Seated 23 min · next prompt in 7 min"

@@ -40,6 +40,10 @@ MIGRATIONS: Sequence[str] = (
     ) STRICT;
     CREATE INDEX natural_break_started_at ON natural_break (started_at);
     """,
+    """
+    ALTER TABLE prompt ADD COLUMN rating TEXT
+        CHECK (rating IS NULL OR rating IN ('easy', 'ok', 'hard', 'hurt'));
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -96,16 +100,31 @@ class SqliteJournal:
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute(
-                "INSERT INTO prompt (shown_at, resolved_at, exercise_id, outcome, moved_seconds)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO prompt (shown_at, resolved_at, exercise_id, outcome, moved_seconds,"
+                " rating) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     _stamp(record.shown_at),
                     _stamp(record.resolved_at),
                     record.exercise_id,
                     record.outcome.value,
                     int(record.moved.total_seconds()),
+                    record.rating,
                 ),
             )
+
+    def rate_prompt(self, shown_at: datetime, rating: str) -> None:
+        """Add the effort rating to the done prompt shown at ``shown_at``."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "UPDATE prompt SET rating = ? WHERE id = (SELECT id FROM prompt"
+                " WHERE shown_at = ? AND outcome = 'done' ORDER BY id DESC LIMIT 1)",
+                (rating, _stamp(shown_at)),
+            )
+
+    def history(self) -> list[PromptRecord]:
+        """Every resolved prompt, oldest first (progression replays them)."""
+        return self.prompts()
 
     def record_break(self, taken: Break) -> None:
         """Keep one natural break; committed when this returns."""
@@ -119,15 +138,20 @@ class SqliteJournal:
     def prompts(self, since: datetime | None = None) -> list[PromptRecord]:
         """Recorded prompts in the order they were shown."""
         rows = self._db.execute(
-            "SELECT shown_at, resolved_at, exercise_id, outcome, moved_seconds FROM prompt"
-            " WHERE shown_at >= ? ORDER BY shown_at, id",
+            "SELECT shown_at, resolved_at, exercise_id, outcome, moved_seconds, rating"
+            " FROM prompt WHERE shown_at >= ? ORDER BY shown_at, id",
             (_stamp(since) if since else 0,),
         )
         return [
             PromptRecord(
-                _time(shown), _time(resolved), exercise, Outcome(outcome), timedelta(seconds=moved)
+                _time(shown),
+                _time(resolved),
+                exercise,
+                Outcome(outcome),
+                timedelta(seconds=moved),
+                rating,
             )
-            for shown, resolved, exercise, outcome, moved in rows
+            for shown, resolved, exercise, outcome, moved, rating in rows
         ]
 
     def breaks(self, since: datetime | None = None) -> list[Break]:

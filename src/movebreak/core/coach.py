@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from movebreak.core import selection, sitting
+from movebreak.core import progression, selection, sitting
 from movebreak.core.exercises import Exercise
 from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler, ShownPrompt
+from movebreak.core.progression import STOP_GUIDANCE, Level, Rating
 from movebreak.core.reminder import (
     RECHECK,
     Hold,
@@ -54,6 +55,7 @@ class Status:
     prompt: Prompting | None
     exercise: Exercise | None
     paused_until: datetime | None
+    level: Level
 
 
 class Coach:
@@ -81,10 +83,12 @@ class Coach:
         self._sitting_rules = sitting_rules
         self._rules = rules
         self._exercises = tuple(exercises)
-        self._preferences = preferences
+        self._chosen_preferences = preferences
+        self._rating_for: Prompting | None = None
         self._idle = idle
         self._busy = busy
         self._desk = sitting.arrive(clock.now(), sitting_rules)
+        self._level = self._compute_level()
         self._state: ReminderState = Watching()
         self._recent: tuple[str, ...] = ()
         self._cancel: Cancel | None = None
@@ -123,6 +127,8 @@ class Coach:
     def tick(self) -> None:
         """Re-evaluate at the current time: show, hold, remind or close prompts as due."""
         now = self._clock.now()
+        if self._level_day != now.astimezone(self._sitting_rules.tz).date():
+            self._level = self._compute_level()
         desk = self.view()
         state = self._state
         if isinstance(state, Prompting | Snoozed) and desk.presence is Presence.AWAY:
@@ -153,10 +159,27 @@ class Coach:
             return False
         exercise = self._exercise(state.exercise_id)
         moved = moved_for(state, now, exercise.duration if exercise else timedelta(minutes=2))
-        self._resolve(state, Outcome.DONE, now, moved)
+        self._resolve(state, Outcome.DONE, now, moved, hide=False)
         self._set_desk(sitting.restart(self._desk, now, self._sitting_rules))
         self._state = Watching()
+        self._rating_for = state
+        self._display.ask_rating(exercise.title if exercise else "the exercise")
         self._reschedule(now)
+        return True
+
+    def rate(self, rating: Rating) -> bool:
+        """The one-tap effort check after Done; "hurt" steps back and shows guidance."""
+        prompt = self._rating_for
+        if prompt is None:
+            return False
+        self._rating_for = None
+        self._journal.rate_prompt(prompt.shown_at, rating.value)
+        self._level = self._compute_level()
+        log.info("prompt.rated %s level=%d", rating.value, self._level.value)
+        if rating is Rating.HURT:
+            self._display.show_guidance(STOP_GUIDANCE)
+        else:
+            self._display.hide_prompt()
         return True
 
     def snooze(self) -> bool:
@@ -278,6 +301,7 @@ class Coach:
             prompt=prompt,
             exercise=self._exercise(prompt.exercise_id) if prompt else None,
             paused_until=state.until if isinstance(state, Paused) else None,
+            level=self._level,
         )
 
     # --- inside ----------------------------------------------------------------------
@@ -304,6 +328,7 @@ class Coach:
             log.warning("prompt.none no exercise fits; check the exercise library")
             return Watching(counted_from=now)
         prompt = Prompting(shown_at=now, exercise_id=exercise.id, snoozes=snoozes)
+        self._rating_for = None  # a new prompt replaces an unanswered rating
         self._recent = (*self._recent, exercise.id)[-_RECENT:]
         log.info("prompt.shown exercise=%s snoozes=%d", exercise.id, snoozes)
         self._show(prompt)
@@ -324,13 +349,20 @@ class Coach:
         )
 
     def _resolve(
-        self, prompt: Prompting, outcome: Outcome, now: datetime, moved: timedelta | None = None
+        self,
+        prompt: Prompting,
+        outcome: Outcome,
+        now: datetime,
+        moved: timedelta | None = None,
+        *,
+        hide: bool = True,
     ) -> None:
         record = PromptRecord(
             prompt.shown_at, now, prompt.exercise_id, outcome, moved or timedelta(0)
         )
         self._journal.record_prompt(record)
-        self._display.hide_prompt()
+        if hide:
+            self._display.hide_prompt()
         log.info(
             "prompt.%s exercise=%s moved=%ds",
             outcome.value,
@@ -340,9 +372,18 @@ class Coach:
 
     def _pick(self, now: datetime, avoid: str | None = None) -> Exercise | None:
         recent = self._recent + ((avoid,) if avoid else ())
-        return selection.pick(
-            self._exercises, self._desk.posture, now, recent, self._preferences, self._recent
+        preferences = replace(
+            self._chosen_preferences,
+            max_intensity=min(self._chosen_preferences.max_intensity, self._level.value),
         )
+        return selection.pick(
+            self._exercises, self._desk.posture, now, recent, preferences, self._recent
+        )
+
+    def _compute_level(self) -> Level:
+        today = self._clock.now().astimezone(self._sitting_rules.tz).date()
+        self._level_day = today
+        return progression.level(self._journal.history(), today, self._sitting_rules.tz)
 
     def _exercise(self, exercise_id: str) -> Exercise | None:
         return next((e for e in self._exercises if e.id == exercise_id), None)

@@ -6,7 +6,7 @@ for tests. The core never reads a clock or touches a device itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -75,6 +75,14 @@ class Journal(Protocol):
         """Keep one natural break."""
         ...
 
+    def rate_prompt(self, shown_at: datetime, rating: str) -> None:
+        """Add the user's effort rating to the done prompt shown at ``shown_at``."""
+        ...
+
+    def history(self) -> Sequence[PromptRecord]:
+        """Every resolved prompt, oldest first."""
+        ...
+
 
 class PromptDisplay(Protocol):
     """What the Coach asks of the screen."""
@@ -89,6 +97,14 @@ class PromptDisplay(Protocol):
 
     def notify(self, title: str, message: str) -> None:
         """A passing notification, where the desktop has them."""
+        ...
+
+    def ask_rating(self, title: str) -> None:
+        """After Done: offer the one-tap effort rating for exercise ``title``."""
+        ...
+
+    def show_guidance(self, text: str) -> None:
+        """Show safety guidance in the prompt window (after "it hurt")."""
         ...
 
 

@@ -103,6 +103,7 @@ class PromptRecord:
     exercise_id: str
     outcome: Outcome
     moved: timedelta
+    rating: str | None = None  # a progression.Rating value, given after Done
 
 
 # How often a held prompt looks again: often while the user types (to catch the pause),

@@ -83,6 +83,7 @@ def tray_view(
         _prompt_line(status, now, tz),
         break_line(desk.last_break, tz),
         f"{count} break{'' if count == 1 else 's'} today",
+        status.level.reason,
     ]
     if source_problem is not None:
         # The first reason is the one that matters here; the log and status have them all.
@@ -201,6 +202,8 @@ def status_json(status: Status, now: datetime, activity_source: str) -> dict[str
         "activity_source": activity_source,
         "prompt": prompt,
         "breaks_today": len(desk.breaks_today),
+        "level": status.level.value,
+        "level_reason": status.level.reason,
     }
 
 

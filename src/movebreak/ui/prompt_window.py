@@ -12,7 +12,14 @@ from collections.abc import Mapping
 from datetime import timedelta
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import (
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +34,7 @@ from movebreak.ui.figure import FigureView
 from movebreak.ui.presenters import PromptView, countdown
 
 _MARGIN = 24
+RATING_SECONDS = 30  # how long the optional effort question stays after Done
 
 
 class PromptWindow(QWidget):
@@ -37,6 +45,7 @@ class PromptWindow(QWidget):
     skip_clicked = Signal()
     another_clicked = Signal()
     start_clicked = Signal()
+    rating_chosen = Signal(str)  # a progression.Rating value
 
     def __init__(self, poses: Mapping[str, Pose]) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
@@ -90,15 +99,36 @@ class PromptWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self._figure, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(text, 1)
-        buttons = QHBoxLayout()
+        self._buttons = QWidget()
+        buttons = QHBoxLayout(self._buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for button in (self._start, self._done, self._snooze, self._skip):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self._another)
+        self._ratings = QWidget()
+        ratings = QHBoxLayout(self._ratings)
+        ratings.setContentsMargins(0, 0, 0, 0)
+        for label, value in (("Easy", "easy"), ("OK", "ok"), ("Hard", "hard"), ("It hurt", "hurt")):
+            choice = QPushButton(label)
+            choice.setAccessibleName(f"Rate {label}")
+            choice.clicked.connect(lambda _=False, v=value: self.rating_chosen.emit(v))
+            ratings.addWidget(choice)
+        ratings.addStretch(1)
+        self._close = QPushButton("Close")
+        self._close.setAccessibleName("Close")
+        self._close.clicked.connect(self.hide_prompt)
+        ratings.addWidget(self._close)
+        self._ratings.hide()
+        self._rating_timeout = QTimer(self)
+        self._rating_timeout.setSingleShot(True)
+        self._rating_timeout.setInterval(RATING_SECONDS * 1000)
+        self._rating_timeout.timeout.connect(self.hide_prompt)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addLayout(top)
-        layout.addLayout(buttons)
+        layout.addWidget(self._buttons)
+        layout.addWidget(self._ratings)
         self.setMinimumWidth(520)
         self.setMaximumWidth(640)
 
@@ -114,6 +144,15 @@ class PromptWindow(QWidget):
         """Show ``view``; placed near the pointer when it first appears."""
         changed = self._view is None or view.title != self._view.title
         self._view = view
+        self._buttons.show()
+        self._ratings.hide()
+        self._rating_timeout = QTimer(self)
+        self._rating_timeout.setSingleShot(True)
+        self._rating_timeout.setInterval(RATING_SECONDS * 1000)
+        self._rating_timeout.timeout.connect(self.hide_prompt)
+        self._timer.show()
+        self._progress.show()
+        self._steps.show()
         if changed:
             self._figure.play(view.animation)
         self._heading.setText(view.heading)
@@ -132,15 +171,45 @@ class PromptWindow(QWidget):
             self._started_mono = time.monotonic()
         self._progress.setMaximum(max(view.duration_seconds, 1))
         self._update_countdown()
+        self._show_near_pointer()
+
+    def ask_rating(self, title: str) -> None:
+        """After Done: one optional tap on how hard it was; Close skips it."""
+        self._tick.stop()
+        self._view = None
+        self._heading.setText("Well done")
+        self._title.setText(title)
+        self._summary.setText("How was it? Your answer sets how hard the next ones are.")
+        for part in (self._steps, self._caution, self._timer, self._progress, self._buttons):
+            part.hide()
+        self._ratings.show()
+        for child in self._ratings.findChildren(QPushButton):
+            child.setVisible(True)
+        self._rating_timeout.start()  # the question is optional: it goes away by itself
+        self._show_near_pointer()
+
+    def show_guidance(self, text: str) -> None:
+        """After "it hurt": what to do now, until the user closes it."""
+        self._heading.setText("Take care")
+        self._title.setText("Stop if it hurts")
+        self._summary.setText(text)
+        for child in self._ratings.findChildren(QPushButton):
+            child.setVisible(child is self._close)
+        self._rating_timeout.stop()  # safety guidance stays until the user closes it
+        self._show_near_pointer()
+
+    def _show_near_pointer(self) -> None:
         if not self.isVisible():
             self.adjustSize()
             self.move(self._placement())
             self.show()
+        self.adjustSize()
         self.raise_()
 
     def hide_prompt(self) -> None:
         """Close the prompt (it stays built for the next one)."""
         self._tick.stop()
+        self._rating_timeout.stop()
         self._view = None
         self.hide()
 
@@ -197,6 +266,13 @@ class PromptWindow(QWidget):
         return QPoint(
             area.right() - size.width() - _MARGIN, area.bottom() - size.height() - _MARGIN
         )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the rating question or the guidance; a prompt needs a real answer."""
+        if event.key() == Qt.Key.Key_Escape and self._ratings.isVisible():
+            self.hide_prompt()
+            return
+        super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The first click into the prompt counts as starting the exercise."""

@@ -80,3 +80,41 @@ def test_the_in_memory_fallback_works(tmp_path: Path) -> None:
     journal = SqliteJournal.open_in_memory()
     journal.record_prompt(PromptRecord(AT, AT, "walk-lap", Outcome.AWAY, timedelta(0)))
     assert len(journal.prompts()) == 1
+
+
+def test_a_version_1_journal_is_migrated_and_keeps_its_history(tmp_path: Path) -> None:
+    from movebreak.adapters.journal import MIGRATIONS
+
+    path = tmp_path / "journal.sqlite3"
+    old = sqlite3.connect(path)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute("PRAGMA user_version = 1")
+    old.execute(
+        "INSERT INTO prompt (shown_at, resolved_at, exercise_id, outcome, moved_seconds)"
+        " VALUES (?, ?, 'walk-lap', 'done', 120)",
+        (int(AT.timestamp()), int(AT.timestamp()) + 120),
+    )
+    old.commit()
+    old.close()
+    journal = SqliteJournal.open(path)
+    [record] = journal.prompts()
+    assert (record.exercise_id, record.moved, record.rating) == (
+        "walk-lap",
+        timedelta(seconds=120),
+        None,
+    )
+    journal.rate_prompt(AT, "ok")
+    assert journal.prompts()[0].rating == "ok"
+    journal.close()
+    (version,) = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()
+    assert version == SCHEMA_VERSION == 2
+
+
+def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    SqliteJournal.open(path).close()
+    SqliteJournal.open(path).close()
+    columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(prompt)")]
+    assert columns.count("rating") == 1
