@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -27,7 +27,7 @@ from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import JournalError, SqliteJournal
 from movebreak.adapters.library_file import load_library
 from movebreak.adapters.qt_scheduler import QtWakeups
-from movebreak.adapters.settings_file import load_settings
+from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
 from movebreak.core.coach import Coach
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
@@ -46,6 +46,10 @@ from movebreak.ui.presenters import prompt_view, span, status_json, tray_view
 from movebreak.ui.prompt_window import PromptWindow
 from movebreak.ui.tray import Tray
 
+if TYPE_CHECKING:
+    from movebreak.ui.library_window import LibraryWindow
+    from movebreak.ui.welcome_window import WelcomeWindow
+
 log = logging.getLogger(__name__)
 
 
@@ -55,6 +59,17 @@ class Options:
 
     data_dir: Path | None = None
     debug: bool = False
+
+
+def preferences_from(settings: Settings) -> Preferences:
+    """The exercise preferences the settings hold."""
+    chosen = settings.exercises
+    return Preferences(
+        favourites=frozenset(chosen.favourites),
+        hidden=frozenset(chosen.hidden),
+        avoid=frozenset(chosen.avoid_if),
+        max_intensity=chosen.max_level,
+    )
 
 
 def sample_interval(natural_break: timedelta) -> timedelta:
@@ -114,6 +129,9 @@ class MovebreakApp(QObject):
         self._busy = busy if busy is not None else BusySignals(settings.busy)
         library = load_library(paths.user_exercises if paths else None)
         self.prompt = PromptWindow(library.poses)
+        self._library = library
+        self.library_window: LibraryWindow | None = None
+        self.welcome_window: WelcomeWindow | None = None
         for problem in library.problems:
             log.warning("library.problem %s", problem)
         if any(p.severity is Severity.ERROR for p in library.problems):
@@ -130,11 +148,7 @@ class MovebreakApp(QObject):
             sitting_rules=sitting_rules,
             rules=reminder_rules,
             exercises=library.exercises,
-            preferences=Preferences(
-                favourites=frozenset(settings.exercises.favourites),
-                hidden=frozenset(settings.exercises.hidden),
-                avoid=frozenset(settings.exercises.avoid_if),
-            ),
+            preferences=preferences_from(settings),
             idle=source.idle,
             busy=self._busy,
         )
@@ -176,6 +190,8 @@ class MovebreakApp(QObject):
         tray.posture_requested.connect(self._on_posture)
         tray.pause_requested.connect(self._on_pause)
         tray.open_settings_requested.connect(self._open_settings)
+        tray.library_requested.connect(self.open_library)
+        tray.welcome_requested.connect(self.open_welcome)
 
     @staticmethod
     def _boundaries(settings: Settings) -> list[tuple[int, int]]:
@@ -350,6 +366,76 @@ class MovebreakApp(QObject):
         self.coach.pause(until)
         self.refresh()
 
+    def open_library(self) -> LibraryWindow:
+        """Show the exercise library browser (built on first use)."""
+        if self.library_window is None:
+            from movebreak.ui.library_window import LibraryWindow
+
+            window = LibraryWindow(self._library.exercises, self._library.poses)
+            window.favourite_toggled.connect(lambda i, on: self._mark("favourites", i, on))
+            window.hidden_toggled.connect(lambda i, on: self._mark("hidden", i, on))
+            window.try_requested.connect(lambda i: self._do(lambda: self.coach.break_now(i)))
+            self.library_window = window
+        self._show_marks()
+        self.library_window.show()
+        self.library_window.raise_()
+        self.library_window.activateWindow()
+        return self.library_window
+
+    def open_welcome(self) -> WelcomeWindow:
+        """The first-run welcome and readiness questions (also from the tray)."""
+        if self.welcome_window is None:
+            from movebreak.ui.welcome_window import WelcomeWindow
+
+            self.welcome_window = WelcomeWindow()
+            self.welcome_window.saved.connect(self._welcome_saved)
+        self.welcome_window.show()
+        self.welcome_window.raise_()
+        return self.welcome_window
+
+    def _welcome_saved(self, standing_desk: bool, avoid: tuple[str, ...], level: int) -> None:
+        changes: dict[tuple[str, str], object] = {
+            ("standing", "standing_desk"): standing_desk,
+            ("exercises", "avoid_if"): avoid,
+            ("exercises", "max_level"): level,
+        }
+        if self._paths is not None:
+            try:
+                save_values(self._paths.config_file, changes)
+            except SaveRefusedError as error:
+                self.notify("movebreak: not saved", str(error))
+                return
+        self._settings = replace(
+            self._settings,
+            standing=replace(self._settings.standing, standing_desk=standing_desk),
+            exercises=replace(self._settings.exercises, avoid_if=avoid, max_level=level),
+        )
+        self.coach.set_preferences(preferences_from(self._settings))
+        log.info("welcome.saved avoid=%d max_level=%d", len(avoid), level)
+
+    def _show_marks(self) -> None:
+        if self.library_window is not None:
+            chosen = self._settings.exercises
+            self.library_window.set_marks(frozenset(chosen.favourites), frozenset(chosen.hidden))
+
+    def _mark(self, key: str, exercise_id: str, on: bool) -> None:
+        """Favourite or hide an exercise: saved in config.toml, in force at once."""
+        current = set(getattr(self._settings.exercises, key))
+        current = current | {exercise_id} if on else current - {exercise_id}
+        value = tuple(sorted(current))
+        if self._paths is not None:
+            try:
+                save_values(self._paths.config_file, {("exercises", key): value})
+            except SaveRefusedError as error:
+                self.notify("movebreak: not saved", str(error))
+                self._show_marks()
+                return
+        changes: dict[str, Any] = {key: value}
+        exercises = replace(self._settings.exercises, **changes)
+        self._settings = replace(self._settings, exercises=exercises)
+        self.coach.set_preferences(preferences_from(self._settings))
+        self._show_marks()
+
     def _open_settings(self) -> None:
         if self._paths is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.config_file)))
@@ -374,6 +460,7 @@ def run(options: Options, paths: AppPaths) -> int:
     setup_logging(paths.log_file, debug=options.debug)
     sys.excepthook = _log_uncaught
     log.info("app.start version=%s config=%s", __version__, paths.config_file)
+    first_start = not paths.config_file.exists()
     settings, problems = load_settings(paths.config_file)
     for problem in problems:
         log.warning("settings.problem %s", problem)
@@ -396,6 +483,8 @@ def run(options: Options, paths: AppPaths) -> int:
             "movebreak: journal not saved",
             f"{journal_problem}. This session is kept in memory only.",
         )
+    if first_start:
+        app.open_welcome()
     control = ControlServer(paths.control_socket, app.handle)
     control.listen()
     log.info("app.ready activity_source=%s", app.activity_source)

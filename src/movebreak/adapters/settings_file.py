@@ -68,3 +68,60 @@ def write_private_atomically(path: Path, text: str) -> None:
     finally:
         if temporary.exists():
             temporary.unlink()
+
+
+class SaveRefusedError(RuntimeError):
+    """The settings file cannot be safely updated; the message says why."""
+
+
+def save_values(path: Path, changes: dict[tuple[str, str], object]) -> None:
+    """Set ``[table] key = value`` for each change, keeping the user's comments and order.
+
+    The user asked for the change (a toggle in a window), so the file is rewritten, but
+    only as a whole new file put in place atomically after ``config.toml.bak`` keeps the
+    previous one. A file that does not parse is never touched.
+
+    Raises:
+        SaveRefusedError: the file is not valid TOML or cannot be written.
+    """
+    import tomlkit  # only when saving: reading uses the standard library
+
+    if not path.exists():
+        write_private_atomically(path, default_file_text())
+    text = path.read_text(encoding="utf-8")
+    try:
+        document = tomlkit.parse(text)
+    except tomlkit.exceptions.ParseError as error:
+        raise SaveRefusedError(f"{path} is not valid TOML ({error}); fix it first") from None
+    for (table, key), value in changes.items():
+        section = document.get(table)
+        if section is None:
+            section = tomlkit.table()
+            document[table] = section
+        section[key] = list(value) if isinstance(value, tuple) else value
+    updated = tomlkit.dumps(document)
+    if updated == text:
+        return
+    try:
+        backup = path.with_name(path.name + ".bak")
+        write_private_atomically_over(backup, text)
+        write_private_atomically_over(path, updated)
+    except OSError as error:
+        raise SaveRefusedError(f"cannot write {path}: {error.strerror}") from None
+    log.info("settings.saved path=%s keys=%s", path, ",".join(f"{t}.{k}" for t, k in changes))
+
+
+def write_private_atomically_over(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically (mode 0600); for files the user saves."""
+    make_private_dir(path.parent)
+    temporary = path.with_name(path.name + ".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()

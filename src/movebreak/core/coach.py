@@ -223,12 +223,17 @@ class Coach:
         self._show(self._state)
         return True
 
-    def break_now(self) -> bool:
-        """Show a prompt now, whatever the timers say (also ends a pause)."""
+    def break_now(self, exercise_id: str | None = None) -> bool:
+        """Show a prompt now, whatever the timers say (also ends a pause).
+
+        ``exercise_id`` picks the exercise ("Try it now" in the library).
+        """
         now = self._clock.now()
         if isinstance(self._state, Prompting):
             return False
-        self._state = self._open_prompt(now, snoozes=0, exercise_id=None)
+        if exercise_id is not None and self._exercise(exercise_id) is None:
+            return False
+        self._state = self._open_prompt(now, snoozes=0, exercise_id=exercise_id)
         self._reschedule(now)
         return True
 
@@ -257,6 +262,10 @@ class Coach:
             sitting.change_posture(self._desk, posture, self._clock.now(), self._sitting_rules)
         )
         self.tick()
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        """New favourites, hidden exercises or limits take effect from the next prompt."""
+        self._chosen_preferences = preferences
 
     def set_rules(self, sitting_rules: SittingRules, rules: ReminderRules) -> None:
         """New settings take effect at once."""

@@ -189,6 +189,17 @@ class Exercises:
         ),
     )
 
+    max_level: int = setting(
+        3,
+        label="Hardest level offered",
+        help=(
+            "1 to 3. The level also rises with you over weeks; this caps it (the welcome "
+            "questions set 1 if you should check with a health professional first)."
+        ),
+        minimum=1,
+        recommended=(1, 3),
+    )
+
 
 @dataclass(frozen=True, slots=True)
 class Activity:
@@ -211,6 +222,11 @@ class Activity:
 class Standing:
     """The ``[standing]`` table, for standing-desk users."""
 
+    standing_desk: bool = setting(
+        False,
+        label="I have a sit-stand desk",
+        help="Set by the welcome questions; prompts then suggest changing position too.",
+    )
     standing_limit: timedelta = setting(
         timedelta(minutes=30),
         label="Suggest a change after standing for",

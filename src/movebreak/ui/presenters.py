@@ -6,10 +6,12 @@ without a display.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
 from movebreak.core.coach import Status
+from movebreak.core.exercises import Exercise
 from movebreak.core.ports import ShownPrompt
 from movebreak.core.sitting import Break, DeskView, Posture, Presence
 
@@ -231,3 +233,58 @@ def status_text(data: dict[str, object]) -> str:
 
 def _int(value: object) -> int:
     return value if isinstance(value, int) else 0
+
+
+DISCLAIMER = (
+    "General suggestions, not medical advice. Stop an exercise that brings sharp pain, new "
+    "numbness or tingling, chest discomfort or dizziness; if you have a health condition or "
+    "are unsure, ask a health professional first."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LibraryRow:
+    """One line of the library browser's list."""
+
+    exercise_id: str
+    text: str
+    favourite: bool
+    hidden: bool
+
+
+def library_rows(
+    exercises: Sequence[Exercise],
+    *,
+    position: str | None,
+    focus: str | None,
+    level: int | None,
+    favourites: frozenset[str],
+    hidden: frozenset[str],
+) -> list[LibraryRow]:
+    """The browser's list for the chosen filters (``None`` means any), favourites first."""
+    rows = [
+        LibraryRow(
+            e.id,
+            f"{'★ ' if e.id in favourites else ''}{e.title} · level {e.intensity} · "
+            f"{e.position.value}{' · hidden' if e.id in hidden else ''}",
+            e.id in favourites,
+            e.id in hidden,
+        )
+        for e in exercises
+        if (position is None or e.position.value == position)
+        and (focus is None or focus in e.focus_areas)
+        and (level is None or e.intensity == level)
+    ]
+    return sorted(rows, key=lambda row: (not row.favourite, row.hidden, row.text.lstrip("★ ")))
+
+
+def exercise_detail(exercise: Exercise) -> tuple[str, str, str, str]:
+    """Title, a line of facts, the numbered steps, and the cautions with the stop-if line."""
+    areas = ", ".join(area.replace("_", " ") for area in exercise.focus_areas)
+    facts = (
+        f"{exercise.dose} · about {span(exercise.duration)} · {exercise.position.value} · "
+        f"level {exercise.intensity} · {areas}"
+    )
+    steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+    cautions = (" ".join(exercise.cautions) + STOP_IF).strip()
+    return exercise.title, facts, steps, cautions

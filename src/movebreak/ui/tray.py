@@ -20,6 +20,8 @@ class Tray(QObject):
     pause_requested = Signal(int)  # seconds; UNTIL_TOMORROW for "until tomorrow"
     resume_requested = Signal()
     open_settings_requested = Signal()
+    library_requested = Signal()
+    welcome_requested = Signal()
 
     UNTIL_TOMORROW = -1
 
@@ -48,7 +50,9 @@ class Tray(QObject):
         self._standing.toggled.connect(self._on_standing_toggled)
         self._menu.addAction(self._standing)
         self._menu.addSeparator()
+        self._menu.addAction("Exercise library…").triggered.connect(self.library_requested)
         self._menu.addAction("Open settings file").triggered.connect(self.open_settings_requested)
+        self._menu.addAction("Welcome and safety…").triggered.connect(self.welcome_requested)
         self._menu.addAction("Quit movebreak").triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icons.app_icon())
         self._icon.setContextMenu(self._menu)

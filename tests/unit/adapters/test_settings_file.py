@@ -43,3 +43,31 @@ def test_a_file_that_is_not_text_gives_defaults(tmp_path: Path) -> None:
     settings, [problem] = load_settings(path)
     assert settings == Settings()
     assert "not UTF-8" in problem.message
+
+
+def test_saving_from_a_window_keeps_the_users_comments_and_a_backup(tmp_path: Path) -> None:
+    from movebreak.adapters.settings_file import save_values
+
+    path = tmp_path / "config.toml"
+    text = '# my own note\n[breaks]\nsitting_limit = "45m"  # after lunch I sit longer\n'
+    path.write_text(text, encoding="utf-8")
+    save_values(path, {("exercises", "favourites"): ("walk-lap", "calf-raise")})
+    saved = path.read_text(encoding="utf-8")
+    assert "# my own note" in saved
+    assert 'sitting_limit = "45m"  # after lunch I sit longer' in saved
+    assert load_settings(path)[0].exercises.favourites == ("walk-lap", "calf-raise")
+    assert (tmp_path / "config.toml.bak").read_text(encoding="utf-8") == text
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_broken_file_is_never_overwritten_by_a_save(tmp_path: Path) -> None:
+    import pytest
+
+    from movebreak.adapters.settings_file import SaveRefusedError, save_values
+
+    path = tmp_path / "config.toml"
+    path.write_text("[breaks\nsitting_limit = ", encoding="utf-8")
+    with pytest.raises(SaveRefusedError, match="not valid TOML"):
+        save_values(path, {("exercises", "hidden"): ("walk-lap",)})
+    assert path.read_text(encoding="utf-8") == "[breaks\nsitting_limit = "

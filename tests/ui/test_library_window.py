@@ -1,0 +1,71 @@
+"""The library browser, offscreen: filters, marks that persist, and Try it now."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from movebreak.adapters.journal import SqliteJournal
+from movebreak.adapters.settings_file import load_settings
+from movebreak.app import MovebreakApp
+from movebreak.core.settings import Settings
+from movebreak.paths import AppPaths
+from tests.fakes import FakeActivity, FakeClock
+
+
+def choose(window: QWidget, name: str, value: str) -> None:
+    combo = window.findChild(QComboBox, name)
+    assert combo is not None
+    combo.setCurrentText(value)
+
+
+def click(window: QWidget, name: str) -> None:
+    box = window.findChild(QCheckBox, name)
+    assert box is not None
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def test_filters_narrow_the_list(app: MovebreakApp) -> None:
+    window = app.open_library()
+    everything = window.listed_ids()
+    assert len(everything) >= 40
+    window._position.setCurrentText("seated")
+    seated = window.listed_ids()
+    assert 0 < len(seated) < len(everything)
+    window._focus.setCurrentText("neck")
+    assert set(window.listed_ids()) < set(seated) or window.listed_ids() == []
+    assert window.shown_title()
+
+
+def test_marks_are_saved_to_the_users_file_and_used_at_once(
+    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal, tmp_path: Path
+) -> None:
+    paths = AppPaths.under(tmp_path)
+    app = MovebreakApp(
+        Settings(),
+        [],
+        source=FakeActivity(clock),
+        journal=journal,
+        clock=clock,
+        busy=lambda: None,
+        paths=paths,
+    )
+    try:
+        window = app.open_library()
+        window.select("calf-raise")
+        window._favourite.setChecked(True)
+        window.select("walk-lap")
+        window._hide.setChecked(True)
+        settings, problems = load_settings(paths.config_file)
+        assert problems == []
+        assert settings.exercises.favourites == ("calf-raise",)
+        assert settings.exercises.hidden == ("walk-lap",)
+        assert window.listed_ids()[0] == "calf-raise"  # favourites first
+        window.select("march-in-place")
+        window.try_requested.emit("march-in-place")
+        assert app.prompt.isVisible()
+        assert app.prompt.shown_exercise_title() == "Desk-side march"
+    finally:
+        app.stop()
