@@ -15,9 +15,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from movebreak import __version__
 from movebreak.adapters.activity_choice import ChosenActivity
@@ -25,7 +25,7 @@ from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.control_server import ControlServer
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import JournalError, SqliteJournal
-from movebreak.adapters.library_file import load_library
+from movebreak.adapters.library_file import load_library, red_flags
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
@@ -42,7 +42,7 @@ from movebreak.logs import setup_logging
 from movebreak.paths import AppPaths
 from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
-from movebreak.ui.presenters import prompt_view, span, status_json, tray_view
+from movebreak.ui.presenters import prompt_view, red_flags_text, span, status_json, tray_view
 from movebreak.ui.prompt_window import PromptWindow
 from movebreak.ui.tray import Tray
 
@@ -132,6 +132,7 @@ class MovebreakApp(QObject):
         self._library = library
         self.library_window: LibraryWindow | None = None
         self.welcome_window: WelcomeWindow | None = None
+        self._red_flags_box: QMessageBox | None = None
         for problem in library.problems:
             log.warning("library.problem %s", problem)
         if any(p.severity is Severity.ERROR for p in library.problems):
@@ -375,6 +376,7 @@ class MovebreakApp(QObject):
             window.favourite_toggled.connect(lambda i, on: self._mark("favourites", i, on))
             window.hidden_toggled.connect(lambda i, on: self._mark("hidden", i, on))
             window.try_requested.connect(lambda i: self._do(lambda: self.coach.break_now(i)))
+            window.red_flags_requested.connect(self.show_red_flags)
             self.library_window = window
         self._show_marks()
         self.library_window.show()
@@ -389,9 +391,20 @@ class MovebreakApp(QObject):
 
             self.welcome_window = WelcomeWindow()
             self.welcome_window.saved.connect(self._welcome_saved)
+            self.welcome_window.red_flags_requested.connect(self.show_red_flags)
         self.welcome_window.show()
         self.welcome_window.raise_()
         return self.welcome_window
+
+    def show_red_flags(self) -> QMessageBox:
+        """The symptoms that mean seeing a clinician instead of exercising."""
+        box = QMessageBox(QMessageBox.Icon.Information, "Red-flag symptoms", "")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(red_flags_text(red_flags()))
+        box.setModal(False)
+        box.show()
+        self._red_flags_box = box  # keep it alive while open
+        return box
 
     def _welcome_saved(self, standing_desk: bool, avoid: tuple[str, ...], level: int) -> None:
         changes: dict[tuple[str, str], object] = {

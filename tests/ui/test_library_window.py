@@ -4,7 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
@@ -69,3 +69,17 @@ def test_marks_are_saved_to_the_users_file_and_used_at_once(
         assert app.prompt.shown_exercise_title() == "Desk-side march"
     finally:
         app.stop()
+
+
+def test_red_flag_symptoms_are_one_click_away(app: MovebreakApp, qtbot: QtBot) -> None:
+    window = app.open_library()
+    with qtbot.waitSignal(window.red_flags_requested):
+        button = next(
+            b for b in window.findChildren(QPushButton) if b.text() == "&Red-flag symptoms…"
+        )
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    box = app.show_red_flags()
+    assert "instead of exercising" in box.text()
+    assert "both legs" in box.text()
+    assert box.text().index("Emergency") < box.text().index("Urgent")
+    box.close()

@@ -60,3 +60,10 @@ def load_library(user_file: Path | None) -> Library:
     exercises, warnings = merge(built_in, user)
     problems += problems_as_warnings(user_file or built_in_path, warnings)
     return Library(exercises, poses, tuple(problems))
+
+
+def red_flags() -> list[tuple[str, tuple[str, ...]]]:
+    """The red-flag symptom groups, in order: (what to do, symptoms)."""
+    with (assets_dir() / "red_flags.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    return [(group["title"], tuple(group["items"])) for group in raw["group"]]

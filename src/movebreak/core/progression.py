@@ -110,5 +110,7 @@ STOP_GUIDANCE = (
     "the effort; dizziness, faintness or a racing heartbeat. If chest symptoms or faintness "
     "do not settle within a few minutes of rest, call emergency services.\n\n"
     "Pain that stays higher than before, or is worse the next morning, means ease off: an "
-    "easier version or another body area next time. movebreak steps back one level."
+    "easier version or another body area next time. movebreak steps back one level.\n\n"
+    'Some symptoms mean seeing a clinician instead of exercising: see "Red-flag '
+    'symptoms" in the exercise library.'
 )

@@ -29,6 +29,7 @@ class LibraryWindow(QWidget):
     favourite_toggled = Signal(str, bool)
     hidden_toggled = Signal(str, bool)
     try_requested = Signal(str)
+    red_flags_requested = Signal()
 
     def __init__(self, exercises: Sequence[Exercise], poses: Mapping[str, Pose]):
         super().__init__()
@@ -107,7 +108,12 @@ class LibraryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(body, 1)
-        layout.addWidget(notice)
+        flags = QPushButton("&Red-flag symptoms…")
+        flags.clicked.connect(self.red_flags_requested)
+        footer = QHBoxLayout()
+        footer.addWidget(notice, 1)
+        footer.addWidget(flags)
+        layout.addLayout(footer)
 
     def set_marks(self, favourites: frozenset[str], hidden: frozenset[str]) -> None:
         """Show which exercises are favourites and which are hidden."""

@@ -288,3 +288,13 @@ def exercise_detail(exercise: Exercise) -> tuple[str, str, str, str]:
     steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
     cautions = (" ".join(exercise.cautions) + STOP_IF).strip()
     return exercise.title, facts, steps, cautions
+
+
+def red_flags_text(groups: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """The red-flag symptoms as rich text for a dialog."""
+    parts = ["<p>See a clinician <b>instead of exercising</b> if you have any of these.</p>"]
+    for title, items in groups:
+        listed = "".join(f"<li>{item}</li>" for item in items)
+        parts.append(f"<p><b>{title}</b></p><ul>{listed}</ul>")
+    parts.append("<p>movebreak is not medical advice and does not diagnose anything.</p>")
+    return "".join(parts)

@@ -71,6 +71,7 @@ class WelcomeWindow(QWidget):
     """Emits ``saved(standing_desk, avoid_if, max_level)`` or just closes on Skip."""
 
     saved = Signal(bool, tuple, int)
+    red_flags_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -108,6 +109,9 @@ class WelcomeWindow(QWidget):
         save.setDefault(True)
         save.clicked.connect(self._save)
         buttons = QHBoxLayout()
+        flags = QPushButton("&Red-flag symptoms…")
+        flags.clicked.connect(self.red_flags_requested)
+        buttons.addWidget(flags)
         buttons.addStretch(1)
         buttons.addWidget(skip)
         buttons.addWidget(save)
