@@ -101,6 +101,7 @@ class MemoryJournal:
     def __init__(self) -> None:
         self.prompts: list[PromptRecord] = []
         self.breaks: list[Break] = []
+        self.stretches: list[tuple[datetime, datetime, str]] = []
 
     def record_prompt(self, record: PromptRecord) -> None:
         self.prompts.append(record)
@@ -117,6 +118,9 @@ class MemoryJournal:
 
     def history(self) -> list[PromptRecord]:
         return list(self.prompts)
+
+    def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
+        self.stretches.append((started, ended, posture))
 
 
 class RecordingDisplay:

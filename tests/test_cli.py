@@ -151,3 +151,34 @@ def test_a_broken_user_file_does_not_stop_the_listing(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) >= 40
     assert "exercise[1]" in result.stderr
+
+
+def test_log_stats_and_export_work_without_the_app(tmp_path: Path) -> None:
+    empty = json.loads(run("--data-dir", str(tmp_path), "stats", "--json").stdout)
+    assert empty["movement_minutes"] == 0
+    assert set(empty) >= {
+        "date",
+        "movement_minutes",
+        "goal_minutes",
+        "breaks",
+        "away_minutes",
+        "seated_minutes",
+        "standing_minutes",
+        "longest_seated_minutes",
+        "prompts",
+    }
+    logged = run("--data-dir", str(tmp_path), "log", "15m", "walk", "to", "the", "park")
+    assert logged.returncode == 0
+    assert "Logged 15 min of walk to the park" in logged.stdout
+    today = json.loads(run("--data-dir", str(tmp_path), "stats", "--json").stdout)
+    assert today["movement_minutes"] == 15
+    week = json.loads(run("--data-dir", str(tmp_path), "stats", "--week", "--json").stdout)
+    assert len(week["days"]) == 7
+    assert week["movement_minutes"] == 15
+    exported = json.loads(run("--data-dir", str(tmp_path), "export", "--format", "json").stdout)
+    assert [(e["type"], e["name"]) for e in exported] == [("activity", "walk to the park")]
+    csv_text = run("--data-dir", str(tmp_path), "export").stdout
+    assert csv_text.splitlines()[0].startswith("type,start,end")
+    bad = run("--data-dir", str(tmp_path), "log", "a while")
+    assert bad.returncode == 2
+    assert "log: 'a while' is not a duration" in bad.stderr

@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,29 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.add_argument("--position", choices=["seated", "standing", "either", "walking"])
     exercises.add_argument("--focus", metavar="AREA", help="e.g. lower_back, neck, hips")
     exercises.add_argument("--json", action="store_true", help="print a JSON list")
+    stats = commands.add_parser("stats", help="movement minutes and sitting, from the journal")
+    which = stats.add_mutually_exclusive_group()
+    which.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="one day (default today)")
+    which.add_argument("--week", action="store_true", help="the last 7 days")
+    which.add_argument("--month", action="store_true", help="the last 30 days")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    log = commands.add_parser("log", help="record movement you did, e.g. log 15m walk")
+    log.add_argument("duration", help='how long, like "15m"')
+    log.add_argument("activity", nargs="*", help="what it was (optional)")
+    export = commands.add_parser("export", help="every recorded event as CSV or JSON")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
     checks = exercises.add_subparsers(dest="exercises_command", metavar="check")
     check = checks.add_parser("check", help="validate an exercises.toml of your own")
     check.add_argument("file", type=Path)
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-02") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,6 +89,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
     if args.command is None:
         return _start(args, paths)
+    if args.command in ("stats", "log", "export"):
+        from movebreak import journal_cli
+
+        if args.command == "stats":
+            span = 7 if args.week else 30 if args.month else 1
+            return journal_cli.stats(paths, day=args.date, span_days=span, as_json=args.json)
+        if args.command == "export":
+            return journal_cli.export(paths, fmt=args.format, since=args.since)
+        try:
+            length = parse_duration(args.duration)
+        except DurationError as error:
+            parser.error(f"log: {error}")
+        return journal_cli.log_activity(paths, length, " ".join(args.activity))
     if args.command == "exercises":
         from movebreak.library_cli import check, list_exercises
 

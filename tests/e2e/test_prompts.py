@@ -288,3 +288,21 @@ def test_real_clicks_on_start_done_and_snooze(
     ]
     assert rows[0][1] >= 2  # moved from Start to Done
     assert app.quit() == 0
+
+
+def test_stats_show_the_movement_minutes_afterwards(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\n')
+    assert app.cli("break-now").returncode == 0
+    exercise = json.loads(app.cli("status", "--json").stdout)["prompt"]["exercise_id"]
+    time.sleep(7)  # doing it
+    assert app.cli("done").returncode == 0
+    assert app.cli("log", "12m", "walk").returncode == 0
+    stats = json.loads(app.cli("stats", "--json").stdout)
+    library = json.loads(app.cli("exercises", "--json").stdout)
+    counts = next(e for e in library if e["id"] == exercise)["counts_as"]
+    moved = 0.1 if "movement_minutes" in counts else 0.0  # 7 s, rounded to a tenth
+    assert stats["movement_minutes"] == 12 + moved
+    assert stats["prompts"]["done"] == 1
+    assert app.quit() == 0

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break
+from movebreak.core.stats import Activity, Stretch
 from movebreak.paths import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,22 @@ MIGRATIONS: Sequence[str] = (
     """
     ALTER TABLE prompt ADD COLUMN rating TEXT
         CHECK (rating IS NULL OR rating IN ('easy', 'ok', 'hard', 'hurt'));
+    """,
+    """
+    CREATE TABLE stretch (                  -- time at the computer in one posture
+        id         INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        ended_at   INTEGER NOT NULL,
+        posture    TEXT    NOT NULL CHECK (posture IN ('seated', 'standing'))
+    ) STRICT;
+    CREATE INDEX stretch_started_at ON stretch (started_at);
+    CREATE TABLE activity (                 -- movement the user logged by hand
+        id         INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        seconds    INTEGER NOT NULL CHECK (seconds > 0),
+        name       TEXT    NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX activity_started_at ON activity (started_at);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -76,6 +93,7 @@ class SqliteJournal:
             _refuse_newer(connection, path)  # before anything can change the file
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = FULL")
+            connection.execute("PRAGMA busy_timeout = 3000")  # the CLI may write too
             _migrate(connection, path)
         except sqlite3.DatabaseError as error:
             connection.close()
@@ -111,6 +129,44 @@ class SqliteJournal:
                     record.rating,
                 ),
             )
+
+    def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
+        """Keep one finished stretch at the computer in one posture."""
+        if ended <= started:
+            return
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO stretch (started_at, ended_at, posture) VALUES (?, ?, ?)",
+                (_stamp(started), _stamp(ended), posture),
+            )
+
+    def record_activity(self, started: datetime, length: timedelta, name: str) -> None:
+        """Keep movement the user logged by hand ("I walked for 15 min")."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO activity (started_at, seconds, name) VALUES (?, ?, ?)",
+                (_stamp(started), int(length.total_seconds()), name),
+            )
+
+    def stretches(self, since: datetime | None = None) -> list[Stretch]:
+        """Finished stretches, oldest first."""
+        rows = self._db.execute(
+            "SELECT started_at, ended_at, posture FROM stretch WHERE ended_at >= ?"
+            " ORDER BY started_at, id",
+            (_stamp(since) if since else 0,),
+        )
+        return [Stretch(_time(a), _time(b), posture) for a, b, posture in rows]
+
+    def activities(self, since: datetime | None = None) -> list[Activity]:
+        """Logged activities, oldest first."""
+        rows = self._db.execute(
+            "SELECT started_at, seconds, name FROM activity WHERE started_at >= ?"
+            " ORDER BY started_at, id",
+            (_stamp(since) if since else 0,),
+        )
+        return [Activity(_time(a), timedelta(seconds=n), name) for a, n, name in rows]
 
     def rate_prompt(self, shown_at: datetime, rating: str) -> None:
         """Add the effort rating to the done prompt shown at ``shown_at``."""

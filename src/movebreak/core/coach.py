@@ -398,7 +398,13 @@ class Coach:
         return next((e for e in self._exercises if e.id == exercise_id), None)
 
     def _set_desk(self, desk: sitting.Desk) -> None:
-        if desk.last_break is not None and desk.last_break is not self._desk.last_break:
+        """Take the new Desk, recording what it finished: a break, a stretch."""
+        before = self._desk
+        new_break = desk.last_break is not None and desk.last_break is not before.last_break
+        if desk.stretch_start != before.stretch_start:
+            end = desk.last_break.start if new_break and desk.last_break else desk.stretch_start
+            self._journal.record_stretch(before.stretch_start, end, before.posture.value)
+        if new_break and desk.last_break is not None:
             self._journal.record_break(desk.last_break)
         self._desk = desk
 

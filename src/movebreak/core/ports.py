@@ -79,6 +79,10 @@ class Journal(Protocol):
         """Add the user's effort rating to the done prompt shown at ``shown_at``."""
         ...
 
+    def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
+        """Keep one finished stretch at the computer in one posture."""
+        ...
+
     def history(self) -> Sequence[PromptRecord]:
         """Every resolved prompt, oldest first."""
         ...

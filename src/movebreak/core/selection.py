@@ -67,24 +67,24 @@ def pick(
 ) -> Exercise | None:
     """The exercise to offer at ``at``.
 
-    Among allowed exercises that fit the posture: none of the ``recent`` ids, not the same
-    primary focus area as the last one, focus areas used least ``today`` weighted up,
-    favourites weighted up. Rules relax in that order when nothing is left, but hidden or
-    ruled-out exercises are never offered.
+    Among allowed exercises that fit the posture: not the same primary focus area as the
+    last one, none of the ``recent`` ids, focus areas used least ``today`` weighted up,
+    favourites weighted up. When a small pool cannot satisfy everything, freshness gives way
+    before variety; hidden or ruled-out exercises are never offered.
     """
     pool = [e for e in exercises if allowed(e, preferences)]
     fitting = [e for e in pool if fits(e, posture)] or pool
     if not fitting:
         return None
-    fresh = (
-        [e for e in fitting if e.id not in recent]
-        or [e for e in fitting if not recent or e.id != recent[-1]]
-        or fitting
-    )
     by_id = {e.id: e for e in exercises}
     last = by_id.get(recent[-1]) if recent else None
-    varied = [e for e in fresh if last is None or e.focus_areas[0] != last.focus_areas[0]]
-    choices = varied or fresh
+    varied = [e for e in fitting if last is None or e.focus_areas[0] != last.focus_areas[0]]
+    varied = varied or fitting
+    choices = (
+        [e for e in varied if e.id not in recent]
+        or [e for e in varied if not recent or e.id != recent[-1]]
+        or varied
+    )
     used = Counter(by_id[i].focus_areas[0] for i in today if i in by_id)
     weights = [
         (FAVOURITE_WEIGHT if e.id in preferences.favourites else 1.0) / (1 + used[e.focus_areas[0]])

@@ -202,6 +202,22 @@ class Exercises:
 
 
 @dataclass(frozen=True, slots=True)
+class Goals:
+    """The ``[goals]`` table."""
+
+    daily_movement_minutes: int = setting(
+        10,
+        label="Daily movement goal, minutes",
+        help=(
+            "Minutes of movement a workday (completed exercises and walks you log). Start "
+            "small: 10 in the first week, then raise it by about 5 a week up to 30."
+        ),
+        minimum=1,
+        recommended=(5, 60),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Activity:
     """The ``[activity]`` table: how movebreak sees that you are at the computer."""
 
@@ -247,6 +263,7 @@ class Settings:
     standing: Standing = field(default_factory=Standing)
     busy: Busy = field(default_factory=Busy)
     exercises: Exercises = field(default_factory=Exercises)
+    goals: Goals = field(default_factory=Goals)
     activity: Activity = field(default_factory=Activity)
 
 

@@ -109,7 +109,7 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_history(tmp_path: Path) -
     assert journal.prompts()[0].rating == "ok"
     journal.close()
     (version,) = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()
-    assert version == SCHEMA_VERSION == 2
+    assert version == SCHEMA_VERSION == 3
 
 
 def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
@@ -118,3 +118,15 @@ def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
     SqliteJournal.open(path).close()
     columns = [row[1] for row in sqlite3.connect(path).execute("PRAGMA table_info(prompt)")]
     assert columns.count("rating") == 1
+
+
+def test_stretches_and_logged_activities_round_trip(tmp_path: Path) -> None:
+    from movebreak.core.stats import Activity, Stretch
+
+    journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
+    journal.record_stretch(AT, AT + timedelta(minutes=25), "seated")
+    journal.record_stretch(AT, AT, "standing")  # empty: not kept
+    journal.record_activity(AT, timedelta(minutes=15), "walk")
+    assert journal.stretches() == [Stretch(AT, AT + timedelta(minutes=25), "seated")]
+    assert journal.activities() == [Activity(AT, timedelta(minutes=15), "walk")]
+    journal.close()

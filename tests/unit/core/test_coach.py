@@ -64,3 +64,20 @@ def test_posture_switches_from_the_user() -> None:
     assert world.coach.view().presence is Presence.STANDING
     assert world.coach.view().standing == timedelta(minutes=1)
     assert world.clock.now() - START == timedelta(minutes=3)
+
+
+def test_finished_stretches_are_recorded_with_their_posture() -> None:
+    world = World()
+    world.advance(minutes=10)
+    world.coach.set_posture(Posture.STANDING)
+    standing_from = world.clock.now()
+    world.advance(minutes=5)
+    last_input = world.last_input
+    world.typing = False
+    world.advance(minutes=6)  # a natural break ends the standing stretch at the last input
+    world.typing = True
+    world.advance(seconds=20)
+    assert world.journal.stretches == [
+        (START, standing_from, "seated"),
+        (standing_from, last_input, "standing"),
+    ]

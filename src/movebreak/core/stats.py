@@ -1,0 +1,124 @@
+"""Daily figures derived from the journal's facts: movement minutes, breaks, sitting.
+
+Movement minutes are defined here, once (movement-science.md 1.6): minutes spent on
+completed exercises that count as movement (light or higher activity), plus activities
+the user logged by hand. Breaks away from the desk are breaks, not movement; seated
+stretches (neck, wrists, eyes) are recovery, not movement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from movebreak.core.reminder import Outcome, PromptRecord
+from movebreak.core.sitting import Break, SittingRules
+
+_ZERO = timedelta(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A finished stretch at the computer in one posture."""
+
+    start: datetime
+    end: datetime
+    posture: str  # seated | standing
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """Movement the user logged by hand."""
+
+    start: datetime
+    length: timedelta
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    """One local working day (from ``day_starts_at`` to the next)."""
+
+    day: date
+    movement: timedelta
+    goal: timedelta
+    breaks: int
+    away: timedelta
+    seated: timedelta
+    standing: timedelta
+    longest_seated: timedelta
+    prompts: dict[str, int] = field(default_factory=dict)
+
+
+def summarise(
+    day: date,
+    rules: SittingRules,
+    *,
+    prompts: Iterable[PromptRecord],
+    breaks: Iterable[Break],
+    stretches: Iterable[Stretch],
+    activities: Iterable[Activity],
+    movement_ids: frozenset[str] | None,
+    goal: timedelta,
+) -> DaySummary:
+    """The figures for ``day``. Record order does not matter.
+
+    ``movement_ids`` are the exercises that count as movement; ``None`` counts every done
+    exercise (for ids no longer in the library too).
+    """
+    start, end = rules.day_start(day), rules.day_start(day + timedelta(days=1))
+
+    def within(a: datetime, b: datetime) -> timedelta:
+        return max(min(b, end) - max(a, start), _ZERO)
+
+    counts = {"done": 0, "snoozed": 0, "skipped": 0, "away": 0}
+    movement = _ZERO
+    for record in prompts:
+        if not start <= record.shown_at < end:
+            continue
+        counts[record.outcome.value] += 1
+        if record.outcome is Outcome.DONE and (
+            movement_ids is None or record.exercise_id in movement_ids
+        ):
+            movement += record.moved
+    movement += sum((within(a.start, a.start + a.length) for a in activities), _ZERO)
+    taken = [b for b in breaks if start <= b.start < end]
+    seated = [within(s.start, s.end) for s in stretches if s.posture == "seated"]
+    standing = [within(s.start, s.end) for s in stretches if s.posture == "standing"]
+    return DaySummary(
+        day=day,
+        movement=movement,
+        goal=goal,
+        breaks=len(taken),
+        away=sum((within(b.start, b.end) for b in breaks), _ZERO),
+        seated=sum(seated, _ZERO),
+        standing=sum(standing, _ZERO),
+        longest_seated=max(seated, default=_ZERO),
+        prompts=counts,
+    )
+
+
+def minutes(value: timedelta) -> float:
+    """Whole-ish minutes for display and JSON (one decimal)."""
+    return round(value.total_seconds() / 60, 1)
+
+
+def summary_json(summary: DaySummary) -> dict[str, object]:
+    """The object ``movebreak stats --json`` prints for one day (a public interface)."""
+    return {
+        "date": summary.day.isoformat(),
+        "movement_minutes": minutes(summary.movement),
+        "goal_minutes": minutes(summary.goal),
+        "breaks": summary.breaks,
+        "away_minutes": minutes(summary.away),
+        "seated_minutes": minutes(summary.seated),
+        "standing_minutes": minutes(summary.standing),
+        "longest_seated_minutes": minutes(summary.longest_seated),
+        "prompts": dict(summary.prompts),
+    }
+
+
+def days_back(today: date, count: int) -> Sequence[date]:
+    """``count`` days ending with ``today``, oldest first."""
+    return [today - timedelta(days=n) for n in range(count - 1, -1, -1)]
