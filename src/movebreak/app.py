@@ -10,9 +10,8 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QUrl
@@ -24,22 +23,22 @@ from movebreak.adapters.activity_choice import ChosenActivity
 from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.control_server import ControlServer
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
-from movebreak.adapters.journal import JournalError, SqliteJournal
+from movebreak.adapters.journal import SqliteJournal, open_journal
 from movebreak.adapters.library_file import load_library, red_flags
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
+from movebreak.core import stats
 from movebreak.core.coach import Coach
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.progression import Rating
-from movebreak.core.reminder import Hold, ReminderRules
-from movebreak.core.schedule import Schedule
-from movebreak.core.selection import Preferences
+from movebreak.core.reminder import Hold
 from movebreak.core.settings import Settings
 from movebreak.core.sitting import DeskView, Posture, SittingRules
-from movebreak.logs import setup_logging
+from movebreak.logs import log_uncaught, setup_logging
 from movebreak.paths import AppPaths
+from movebreak.rules import preferences_from, rules_from, sample_interval
 from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import prompt_view, red_flags_text, span, status_json, tray_view
@@ -48,6 +47,7 @@ from movebreak.ui.tray import Tray
 
 if TYPE_CHECKING:
     from movebreak.ui.library_window import LibraryWindow
+    from movebreak.ui.review_window import ReviewWindow
     from movebreak.ui.welcome_window import WelcomeWindow
 
 log = logging.getLogger(__name__)
@@ -59,45 +59,6 @@ class Options:
 
     data_dir: Path | None = None
     debug: bool = False
-
-
-def preferences_from(settings: Settings) -> Preferences:
-    """The exercise preferences the settings hold."""
-    chosen = settings.exercises
-    return Preferences(
-        favourites=frozenset(chosen.favourites),
-        hidden=frozenset(chosen.hidden),
-        avoid=frozenset(chosen.avoid_if),
-        max_intensity=chosen.max_level,
-    )
-
-
-def sample_interval(natural_break: timedelta) -> timedelta:
-    """How often to read the activity source.
-
-    A tenth of the natural-break threshold keeps the break's measured start within 10 %,
-    bounded to 1-15 s: with the default 5 min that is one wake-up every 15 s.
-    """
-    return max(timedelta(seconds=1), min(timedelta(seconds=15), natural_break / 10))
-
-
-def rules_from(settings: Settings, tz: LocalTimezone) -> tuple[SittingRules, ReminderRules]:
-    """Translate settings into the rules the core follows."""
-    breaks = settings.breaks
-    # A lock or suspend is a stronger sign of leaving than idle: it never needs longer.
-    away_break = min(timedelta(minutes=2), breaks.natural_break)
-    sitting_rules = SittingRules(natural_break=breaks.natural_break, tz=tz, away_break=away_break)
-    reminder_rules = ReminderRules(
-        sitting_limit=breaks.sitting_limit,
-        standing_limit=settings.standing.standing_limit,
-        snooze=breaks.snooze,
-        max_snoozes=breaks.max_snoozes,
-        typing_pause=breaks.typing_pause,
-        typing_grace=breaks.typing_grace,
-        remind_after=breaks.remind_after,
-        schedule=Schedule(settings.schedule.work_days, settings.schedule.work_hours, tz),
-    )
-    return sitting_rules, reminder_rules
 
 
 class MovebreakApp(QObject):
@@ -133,6 +94,8 @@ class MovebreakApp(QObject):
         self.library_window: LibraryWindow | None = None
         self.welcome_window: WelcomeWindow | None = None
         self._red_flags_box: QMessageBox | None = None
+        self.review_window: ReviewWindow | None = None
+        self._review_day: date | None = None
         for problem in library.problems:
             log.warning("library.problem %s", problem)
         if any(p.severity is Severity.ERROR for p in library.problems):
@@ -193,6 +156,7 @@ class MovebreakApp(QObject):
         tray.open_settings_requested.connect(self._open_settings)
         tray.library_requested.connect(self.open_library)
         tray.welcome_requested.connect(self.open_welcome)
+        tray.review_requested.connect(self.open_review)
 
     @staticmethod
     def _boundaries(settings: Settings) -> list[tuple[int, int]]:
@@ -384,6 +348,36 @@ class MovebreakApp(QObject):
         self.library_window.activateWindow()
         return self.library_window
 
+    def open_review(self, day: date | None = None) -> ReviewWindow:
+        """Today's movement (or ``day``'s), from the journal."""
+        if self.review_window is None:
+            from movebreak.ui.review_window import ReviewWindow
+
+            self.review_window = ReviewWindow()
+            self.review_window.day_requested.connect(self._review_step)
+        rules = SittingRules(natural_break=timedelta(minutes=5), tz=self._tz)
+        today = rules.day_of(self._clock.now())
+        self._review_day = min(day or today, today)
+        since = rules.day_start(self._review_day - timedelta(days=31))
+        review = stats.review(
+            self._review_day,
+            rules,
+            prompts=self._journal.prompts(since),
+            breaks=self._journal.breaks(since),
+            stretches=self._journal.stretches(since),
+            activities=self._journal.activities(since),
+            movement_ids=frozenset(e.id for e in self._library.exercises if e.movement),
+            goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
+        )
+        self.review_window.show_review(review, is_today=self._review_day == today)
+        self.review_window.show()
+        self.review_window.raise_()
+        return self.review_window
+
+    def _review_step(self, days: int) -> None:
+        if self._review_day is not None:
+            self.open_review(self._review_day + timedelta(days=days))
+
     def open_welcome(self) -> WelcomeWindow:
         """The first-run welcome and readiness questions (also from the tray)."""
         if self.welcome_window is None:
@@ -454,24 +448,10 @@ class MovebreakApp(QObject):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.config_file)))
 
 
-def _log_uncaught(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> None:
-    log.critical("app.error uncaught exception", exc_info=(kind, error, trace))
-
-
-def _open_journal(path: Path) -> tuple[SqliteJournal, str | None]:
-    try:
-        return SqliteJournal.open(path), None
-    except JournalError as error:
-        log.error("journal.unavailable %s", error)
-        return SqliteJournal.open_in_memory(), str(error)
-
-
 def run(options: Options, paths: AppPaths) -> int:
     """Start the tray app and block until it quits; returns the exit status."""
     setup_logging(paths.log_file, debug=options.debug)
-    sys.excepthook = _log_uncaught
+    sys.excepthook = log_uncaught
     log.info("app.start version=%s config=%s", __version__, paths.config_file)
     first_start = not paths.config_file.exists()
     settings, problems = load_settings(paths.config_file)
@@ -483,7 +463,7 @@ def run(options: Options, paths: AppPaths) -> int:
     qt.setDesktopFileName("movebreak")
     qt.setQuitOnLastWindowClosed(False)
     waker = SignalWaker()
-    journal, journal_problem = _open_journal(paths.journal_file)
+    journal, journal_problem = open_journal(paths.journal_file)
     app = MovebreakApp(
         settings,
         problems,

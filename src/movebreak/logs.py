@@ -10,6 +10,7 @@ import logging
 import logging.handlers
 import os
 from pathlib import Path
+from types import TracebackType
 
 from movebreak.paths import make_private_dir
 
@@ -34,3 +35,12 @@ def setup_logging(log_file: Path, *, debug: bool = False) -> None:
     root.addHandler(console)
     # APScheduler logs every job run at INFO: a line every few seconds says nothing useful.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def log_uncaught(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Log an exception nothing caught (sys.excepthook), with its traceback."""
+    logging.getLogger("movebreak").critical(
+        "app.error uncaught exception", exc_info=(kind, error, trace)
+    )

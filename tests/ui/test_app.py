@@ -6,9 +6,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp, sample_interval
+from movebreak.app import MovebreakApp
 from movebreak.core.problems import Problem
 from movebreak.core.settings import Settings
+from movebreak.rules import sample_interval
 from tests.fakes import FakeActivity, FakeClock
 from tests.ui.conftest import User
 

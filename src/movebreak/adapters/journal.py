@@ -258,3 +258,12 @@ def _stamp(moment: datetime) -> int:
 
 def _time(stamp: int) -> datetime:
     return datetime.fromtimestamp(stamp, UTC)
+
+
+def open_journal(path: Path) -> tuple[SqliteJournal, str | None]:
+    """The journal at ``path``, or an in-memory one and the reason the file cannot serve."""
+    try:
+        return SqliteJournal.open(path), None
+    except JournalError as error:
+        log.error("journal.unavailable %s", error)
+        return SqliteJournal.open_in_memory(), str(error)

@@ -122,3 +122,70 @@ def summary_json(summary: DaySummary) -> dict[str, object]:
 def days_back(today: date, count: int) -> Sequence[date]:
     """``count`` days ending with ``today``, oldest first."""
     return [today - timedelta(days=n) for n in range(count - 1, -1, -1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """One coloured span on the day's timeline."""
+
+    start: datetime
+    end: datetime
+    kind: str  # seated | standing | away | moving
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """Everything the review window shows for one day."""
+
+    today: DaySummary
+    week: tuple[DaySummary, ...]
+    month: tuple[DaySummary, ...]
+    streak: int  # days at goal in a row, ending with this day (or the day before)
+    bands: tuple[Band, ...]
+    day_start: datetime
+    day_end: datetime
+
+
+def review(
+    day: date,
+    rules: SittingRules,
+    *,
+    prompts: Sequence[PromptRecord],
+    breaks: Sequence[Break],
+    stretches: Sequence[Stretch],
+    activities: Sequence[Activity],
+    movement_ids: frozenset[str] | None,
+    goal: timedelta,
+) -> Review:
+    """The day, the 7 and 30 days up to it, the streak and the timeline bands."""
+
+    def one(d: date) -> DaySummary:
+        return summarise(
+            d, rules, prompts=prompts, breaks=breaks, stretches=stretches,
+            activities=activities, movement_ids=movement_ids, goal=goal,
+        )  # fmt: skip
+
+    month = tuple(one(d) for d in days_back(day, 30))
+    streak = 0
+    for summary in reversed(month if month[-1].movement >= goal else month[:-1]):
+        if summary.movement < goal:
+            break
+        streak += 1
+    start, end = rules.day_start(day), rules.day_start(day + timedelta(days=1))
+    bands = [Band(max(s.start, start), min(s.end, end), s.posture) for s in stretches]
+    bands += [Band(max(b.start, start), min(b.end, end), "away") for b in breaks]
+    bands += [
+        Band(max(r.shown_at, start), min(r.shown_at + r.moved, end), "moving")
+        for r in prompts
+        if r.outcome is Outcome.DONE and r.moved > _ZERO
+    ]
+    bands += [Band(max(a.start, start), min(a.start + a.length, end), "moving") for a in activities]
+    return Review(
+        today=month[-1],
+        week=month[-7:],
+        month=month,
+        streak=streak,
+        bands=tuple(sorted((b for b in bands if b.end > b.start), key=lambda b: b.start)),
+        day_start=start,
+        day_end=end,
+    )

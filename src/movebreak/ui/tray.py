@@ -22,6 +22,7 @@ class Tray(QObject):
     open_settings_requested = Signal()
     library_requested = Signal()
     welcome_requested = Signal()
+    review_requested = Signal()
 
     UNTIL_TOMORROW = -1
 
@@ -50,6 +51,7 @@ class Tray(QObject):
         self._standing.toggled.connect(self._on_standing_toggled)
         self._menu.addAction(self._standing)
         self._menu.addSeparator()
+        self._menu.addAction("Today's movement…").triggered.connect(self.review_requested)
         self._menu.addAction("Exercise library…").triggered.connect(self.library_requested)
         self._menu.addAction("Open settings file").triggered.connect(self.open_settings_requested)
         self._menu.addAction("Welcome and safety…").triggered.connect(self.welcome_requested)
