@@ -130,3 +130,28 @@ def test_stretches_and_logged_activities_round_trip(tmp_path: Path) -> None:
     assert journal.stretches() == [Stretch(AT, AT + timedelta(minutes=25), "seated")]
     assert journal.activities() == [Activity(AT, timedelta(minutes=15), "walk")]
     journal.close()
+
+
+@pytest.mark.parametrize("version", range(SCHEMA_VERSION))
+def test_every_earlier_schema_migrates_to_the_current_one(tmp_path: Path, version: int) -> None:
+    from movebreak.adapters.journal import MIGRATIONS
+
+    path = tmp_path / "journal.sqlite3"
+    old = sqlite3.connect(path)
+    for script in MIGRATIONS[:version]:
+        for statement in script.split(";"):
+            if statement.strip():
+                old.execute(statement)
+    old.execute(f"PRAGMA user_version = {version}")
+    if version >= 1:
+        old.execute(
+            "INSERT INTO natural_break (started_at, ended_at) VALUES (?, ?)",
+            (int(AT.timestamp()), int(AT.timestamp()) + 600),
+        )
+    old.commit()
+    old.close()
+    journal = SqliteJournal.open(path)
+    assert len(journal.breaks()) == (1 if version >= 1 else 0)  # history kept
+    journal.record_stretch(AT, AT + timedelta(minutes=5), "seated")  # the newest table works
+    assert len(journal.stretches()) == 1
+    journal.close()
