@@ -12,6 +12,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.app import MovebreakApp
 from movebreak.core.settings import Settings
+from movebreak.paths import AppPaths
 from tests.fakes import FakeActivity, FakeClock
 
 
@@ -40,6 +41,24 @@ def app(
     built = MovebreakApp(
         Settings(), [], source=source, journal=journal, clock=clock, busy=lambda: None
     )
+    yield built
+    built.stop()
+
+
+@pytest.fixture
+def paths(tmp_path: Path) -> AppPaths:
+    return AppPaths.under(tmp_path / "profile")
+
+
+@pytest.fixture
+def app_with_files(
+    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal, paths: AppPaths
+) -> Iterator[MovebreakApp]:
+    """The app with real profile folders, for windows that save to config.toml."""
+    built = MovebreakApp(
+        Settings(), [], source=FakeActivity(clock), journal=journal, clock=clock,
+        busy=lambda: None, paths=paths,
+    )  # fmt: skip
     yield built
     built.stop()
 

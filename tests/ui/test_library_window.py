@@ -1,18 +1,13 @@
 """The library browser, offscreen: filters, marks that persist, and Try it now."""
 
-from pathlib import Path
-
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.settings_file import load_settings
 from movebreak.app import MovebreakApp
-from movebreak.core.settings import Settings
 from movebreak.paths import AppPaths
-from tests.fakes import FakeActivity, FakeClock
 
 
 def choose(window: QWidget, name: str, value: str) -> None:
@@ -40,35 +35,22 @@ def test_filters_narrow_the_list(app: MovebreakApp) -> None:
 
 
 def test_marks_are_saved_to_the_users_file_and_used_at_once(
-    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal, tmp_path: Path
+    app_with_files: MovebreakApp, paths: AppPaths
 ) -> None:
-    paths = AppPaths.under(tmp_path)
-    app = MovebreakApp(
-        Settings(),
-        [],
-        source=FakeActivity(clock),
-        journal=journal,
-        clock=clock,
-        busy=lambda: None,
-        paths=paths,
-    )
-    try:
-        window = app.open_library()
-        window.select("calf-raise")
-        window._favourite.setChecked(True)
-        window.select("walk-lap")
-        window._hide.setChecked(True)
-        settings, problems = load_settings(paths.config_file)
-        assert problems == []
-        assert settings.exercises.favourites == ("calf-raise",)
-        assert settings.exercises.hidden == ("walk-lap",)
-        assert window.listed_ids()[0] == "calf-raise"  # favourites first
-        window.select("march-in-place")
-        window.try_requested.emit("march-in-place")
-        assert app.prompt.isVisible()
-        assert app.prompt.shown_exercise_title() == "Desk-side march"
-    finally:
-        app.stop()
+    app = app_with_files
+    window = app.open_library()
+    window.select("calf-raise")
+    click(window, "favourite")
+    window.select("walk-lap")
+    click(window, "hide")
+    settings, problems = load_settings(paths.config_file)
+    assert problems == []
+    assert settings.exercises.favourites == ("calf-raise",)
+    assert settings.exercises.hidden == ("walk-lap",)
+    assert window.listed_ids()[0] == "calf-raise"  # favourites first
+    window.try_requested.emit("march-in-place")
+    assert app.prompt.isVisible()
+    assert app.prompt.shown_exercise_title() == "Desk-side march"
 
 
 def test_red_flag_symptoms_are_one_click_away(app: MovebreakApp, qtbot: QtBot) -> None:

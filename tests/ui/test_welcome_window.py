@@ -1,20 +1,16 @@
 """First run: the readiness answers set gentle limits, saved to the user's file."""
 
 from datetime import timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
-from pytestqt.qtbot import QtBot
 
-from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.settings_file import load_settings
 from movebreak.app import MovebreakApp
-from movebreak.core.settings import Settings
 from movebreak.paths import AppPaths
 from movebreak.ui.welcome_window import answers_to_limits
-from tests.fakes import FakeActivity, FakeClock
+from tests.fakes import FakeClock
 
 
 def test_no_yes_keeps_every_level() -> None:
@@ -29,35 +25,23 @@ def test_a_yes_keeps_it_gentle_and_rules_out_what_it_names() -> None:
 
 
 def test_saving_the_welcome_applies_and_persists_the_limits(
-    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal, tmp_path: Path
+    app_with_files: MovebreakApp, paths: AppPaths, clock: FakeClock
 ) -> None:
-    paths = AppPaths.under(tmp_path)
-    app = MovebreakApp(
-        Settings(),
-        [],
-        source=FakeActivity(clock),
-        journal=journal,
-        clock=clock,
-        busy=lambda: None,
-        paths=paths,
-    )
-    try:
-        window = app.open_welcome()
-        assert not window.advice_shown()
-        window.answer(2, True)  # dizziness or fainting
-        assert window.advice_shown()
-        save = next(b for b in window.findChildren(QPushButton) if b.text() == "&Save")
-        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
-        settings, _ = load_settings(paths.config_file)
-        assert settings.exercises.max_level == 1
-        assert settings.exercises.avoid_if == ("balance_problems", "dizziness")
-        for _ in range(5):  # every prompt now is gentle and avoids what was ruled out
-            assert app.coach.break_now()
-            exercise = app.coach.status().exercise
-            assert exercise is not None
-            assert exercise.intensity == 1
-            assert not {"balance_problems", "dizziness"} & set(exercise.avoid_if)
-            app.coach.skip()
-            clock.advance(timedelta(minutes=31))
-    finally:
-        app.stop()
+    app = app_with_files
+    window = app.open_welcome()
+    assert not window.advice_shown()
+    window.answer(2, True)  # dizziness or fainting
+    assert window.advice_shown()
+    save = next(b for b in window.findChildren(QPushButton) if b.text() == "&Save")
+    QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+    settings, _ = load_settings(paths.config_file)
+    assert settings.exercises.max_level == 1
+    assert settings.exercises.avoid_if == ("balance_problems", "dizziness")
+    for _ in range(5):  # every prompt now is gentle and avoids what was ruled out
+        assert app.coach.break_now()
+        exercise = app.coach.status().exercise
+        assert exercise is not None
+        assert exercise.intensity == 1
+        assert not {"balance_problems", "dizziness"} & set(exercise.avoid_if)
+        app.coach.skip()
+        clock.advance(timedelta(minutes=31))

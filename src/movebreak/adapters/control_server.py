@@ -1,7 +1,7 @@
 """The running app's control socket: one JSON request per connection, one JSON answer.
 
 A local socket private to the user (its folder is 0700 and Qt restricts the socket to
-the user). Malformed or oversized requests get an error answer or are dropped; they
+the user). Malformed or oversized messages get an error answer or are dropped; they
 never reach the app's logic.
 """
 
@@ -24,7 +24,7 @@ Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 
 class ControlServer(QObject):
-    """Listens on ``path`` and answers requests with ``handler(command, args)``."""
+    """Listens on ``path`` and answers each command with ``handler(command, args)``."""
 
     def __init__(self, path: Path, handler: Handler):
         super().__init__()

@@ -48,11 +48,11 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
     return parse(raw, source=path, text=text)
 
 
-def write_private_atomically(path: Path, text: str) -> None:
+def write_private_atomically(path: Path, text: str, *, replace: bool = False) -> None:
     """Write ``text`` so that ``path`` holds either the old or the new content, mode 0600.
 
-    Refuses to replace an existing file: the only file this module writes is the first
-    default, and anything already there is the user's.
+    Without ``replace`` it refuses to replace an existing file: the default file is only
+    written where nothing is, and anything already there is the user's.
     """
     make_private_dir(path.parent)
     temporary = path.with_name(path.name + ".tmp")
@@ -62,7 +62,7 @@ def write_private_atomically(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
+        if path.exists() and not replace:
             raise FileExistsError(f"{path} appeared meanwhile; leaving it as it is")
         temporary.replace(path)
     finally:
@@ -104,24 +104,8 @@ def save_values(path: Path, changes: dict[tuple[str, str], object]) -> None:
         return
     try:
         backup = path.with_name(path.name + ".bak")
-        write_private_atomically_over(backup, text)
-        write_private_atomically_over(path, updated)
+        write_private_atomically(backup, text, replace=True)
+        write_private_atomically(path, updated, replace=True)
     except OSError as error:
         raise SaveRefusedError(f"cannot write {path}: {error.strerror}") from None
     log.info("settings.saved path=%s keys=%s", path, ",".join(f"{t}.{k}" for t, k in changes))
-
-
-def write_private_atomically_over(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` atomically (mode 0600); for files the user saves."""
-    make_private_dir(path.parent)
-    temporary = path.with_name(path.name + ".tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
