@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break, SittingRules
@@ -67,7 +67,7 @@ def summarise(
     ``movement_ids`` are the exercises that count as movement; ``None`` counts every done
     exercise (for ids no longer in the library too).
     """
-    start, end = rules.day_start(day), rules.day_start(day + timedelta(days=1))
+    start, end = _utc_bounds(day, rules)
 
     def within(a: datetime, b: datetime) -> timedelta:
         return max(min(b, end) - max(a, start), _ZERO)
@@ -97,6 +97,17 @@ def summarise(
         longest_seated=max(seated, default=_ZERO),
         prompts=counts,
     )
+
+
+def _utc_bounds(day: date, rules: SittingRules) -> tuple[datetime, datetime]:
+    """The day's start and end in UTC.
+
+    Comparing datetimes in two zones asks the local zone for its offset on every
+    comparison; converting the two bounds once keeps a month of figures fast.
+    """
+    start = rules.day_start(day).astimezone(UTC)
+    end = rules.day_start(day + timedelta(days=1)).astimezone(UTC)
+    return start, end
 
 
 def minutes(value: timedelta) -> float:
@@ -171,7 +182,7 @@ def review(
         if summary.movement < goal:
             break
         streak += 1
-    start, end = rules.day_start(day), rules.day_start(day + timedelta(days=1))
+    start, end = _utc_bounds(day, rules)
     bands = [Band(max(s.start, start), min(s.end, end), s.posture) for s in stretches]
     bands += [Band(max(b.start, start), min(b.end, end), "away") for b in breaks]
     bands += [
@@ -186,6 +197,6 @@ def review(
         month=month,
         streak=streak,
         bands=tuple(sorted((b for b in bands if b.end > b.start), key=lambda b: b.start)),
-        day_start=start,
-        day_end=end,
+        day_start=rules.day_start(day),  # local: the timeline is labelled in local time
+        day_end=rules.day_start(day + timedelta(days=1)),
     )

@@ -113,3 +113,28 @@ def test_record_order_does_not_matter(shuffle: random.Random) -> None:
         prompts=PROMPTS,
         **kwargs,  # type: ignore[arg-type]
     )
+
+
+def test_the_review_timeline_is_in_local_time() -> None:
+    from movebreak.core.stats import review
+
+    berlin = ZoneInfo("Europe/Berlin")
+    rules = SittingRules(natural_break=timedelta(minutes=5), tz=berlin)
+    shown = review(
+        date(2026, 3, 2),
+        rules,
+        prompts=[],
+        breaks=[],
+        stretches=[
+            Stretch(
+                datetime(2026, 3, 2, 8, tzinfo=UTC), datetime(2026, 3, 2, 9, tzinfo=UTC), "seated"
+            )
+        ],
+        activities=[],
+        movement_ids=None,
+        goal=timedelta(minutes=10),
+    )
+    assert shown.day_start.astimezone(berlin).hour == 4
+    assert shown.day_start.utcoffset() == timedelta(hours=1)
+    [band] = shown.bands
+    assert band.end - band.start == timedelta(hours=1)
