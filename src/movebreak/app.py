@@ -35,7 +35,7 @@ from movebreak.core.problems import Problem, Severity
 from movebreak.core.progression import Rating
 from movebreak.core.reminder import Hold
 from movebreak.core.settings import Settings
-from movebreak.core.sitting import DeskView, Posture, SittingRules
+from movebreak.core.sitting import DeskView, Posture
 from movebreak.logs import log_uncaught, setup_logging
 from movebreak.paths import AppPaths
 from movebreak.rules import preferences_from, rules_from, sample_interval
@@ -161,7 +161,8 @@ class MovebreakApp(QObject):
     @staticmethod
     def _boundaries(settings: Settings) -> list[tuple[int, int]]:
         hours = settings.schedule.work_hours
-        times = {(4, 0), (hours.start.hour, hours.start.minute)}
+        day = settings.schedule.day_starts_at
+        times = {(day.hour, day.minute), (hours.start.hour, hours.start.minute)}
         if hours.end.hour != 23 or hours.end.minute != 59:
             times.add((hours.end.hour, hours.end.minute))
         return sorted(times)
@@ -324,7 +325,7 @@ class MovebreakApp(QObject):
     def _on_pause(self, seconds: int) -> None:
         now = self._clock.now()
         if seconds < 0:
-            rules = SittingRules(natural_break=timedelta(minutes=5), tz=self._tz)
+            rules = self.coach.sitting_rules
             until = rules.day_start(rules.day_of(now) + timedelta(days=1))
         else:
             until = now + timedelta(seconds=seconds)
@@ -355,7 +356,7 @@ class MovebreakApp(QObject):
 
             self.review_window = ReviewWindow()
             self.review_window.day_requested.connect(self._review_step)
-        rules = SittingRules(natural_break=timedelta(minutes=5), tz=self._tz)
+        rules = self.coach.sitting_rules
         today = rules.day_of(self._clock.now())
         self._review_day = min(day or today, today)
         since = rules.day_start(self._review_day - timedelta(days=31))

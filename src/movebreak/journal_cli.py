@@ -15,9 +15,10 @@ from movebreak.adapters.journal import JournalError, SqliteJournal
 from movebreak.adapters.library_file import load_library
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
-from movebreak.core.sitting import SittingRules
+from movebreak.core.settings import Settings
 from movebreak.core.stats import days_back, minutes, summarise, summary_json
 from movebreak.paths import AppPaths
+from movebreak.rules import rules_from
 
 
 def _open(paths: AppPaths) -> SqliteJournal | None:
@@ -32,10 +33,9 @@ def _open(paths: AppPaths) -> SqliteJournal | None:
 
 def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -> int:
     """Print one day's figures, or each of the last ``span_days`` days with totals."""
-    tz = LocalTimezone()
-    rules = SittingRules(natural_break=timedelta(minutes=5), tz=tz)
-    settings, _ = load_settings(paths.config_file) if paths.config_file.exists() else (None, [])
-    goal = timedelta(minutes=settings.goals.daily_movement_minutes if settings else 10)
+    settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
+    rules = rules_from(settings, LocalTimezone())[0]
+    goal = timedelta(minutes=settings.goals.daily_movement_minutes)
     library = load_library(paths.user_exercises)
     movement_ids = frozenset(e.id for e in library.exercises if e.movement)
     today = day or rules.day_of(datetime.now(UTC))

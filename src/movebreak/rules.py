@@ -37,7 +37,12 @@ def rules_from(settings: Settings, tz: LocalTimezone) -> tuple[SittingRules, Rem
     breaks = settings.breaks
     # A lock or suspend is a stronger sign of leaving than idle: it never needs longer.
     away_break = min(timedelta(minutes=2), breaks.natural_break)
-    sitting_rules = SittingRules(natural_break=breaks.natural_break, tz=tz, away_break=away_break)
+    sitting_rules = SittingRules(
+        natural_break=breaks.natural_break,
+        tz=tz,
+        away_break=away_break,
+        day_starts_at=settings.schedule.day_starts_at,
+    )
     reminder_rules = ReminderRules(
         sitting_limit=breaks.sitting_limit,
         standing_limit=settings.standing.standing_limit,

@@ -274,6 +274,11 @@ class Coach:
 
     # --- reads -----------------------------------------------------------------------
 
+    @property
+    def sitting_rules(self) -> SittingRules:
+        """The thresholds and calendar in force (day boundaries for the review)."""
+        return self._sitting_rules
+
     def view(self) -> DeskView:
         """The sitting figures right now."""
         return sitting.view(self._desk, self._clock.now(), self._sitting_rules)

@@ -11,7 +11,7 @@ import re
 import textwrap
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields, replace
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 from typing import Any, Final, get_type_hints
 
@@ -122,6 +122,14 @@ class ScheduleSettings:
         ALL_DAYS,
         label="Work days",
         help='Days prompts may appear, e.g. ["mon", "tue", "wed", "thu", "fri"].',
+    )
+    day_starts_at: time = setting(
+        time(4, 0),
+        label="A new day starts at",
+        help=(
+            'Local time your day rolls over, like "04:00": late evenings count with the day '
+            "they belong to, in the tray, the review and `movebreak stats`."
+        ),
     )
     work_hours: WorkHours = setting(
         ALL_DAY,
@@ -372,6 +380,8 @@ def _convert(kind: Any, value: Any) -> Any:
             raise ValueError(str(error)) from None
     if kind is WorkHours:
         return WorkHours.parse(value)
+    if kind is time:
+        return _clock_time(value)
     if kind == tuple[Weekday, ...]:
         return _weekdays(value)
     if kind == tuple[str, ...]:
@@ -393,6 +403,16 @@ def _convert(kind: Any, value: Any) -> Any:
     raise TypeError(f"no converter for {kind!r}")  # a schema bug, not a user error
 
 
+def _clock_time(value: Any) -> time:
+    if isinstance(value, str):
+        try:
+            hours, minutes = (int(part) for part in value.strip().split(":"))
+            return time(hours, minutes)
+        except ValueError:
+            pass
+    raise ValueError(f'{value!r} is not a time of day like "04:00"')
+
+
 def _weekdays(value: Any) -> tuple[Weekday, ...]:
     names = [day.value for day in Weekday]
     if not isinstance(value, list) or not all(isinstance(day, str) for day in value):
@@ -406,6 +426,8 @@ def _weekdays(value: Any) -> tuple[Weekday, ...]:
 
 def _show(value: Any) -> str:
     """A value as the user would write it in the file."""
+    if isinstance(value, time):
+        return f'"{value.strftime("%H:%M")}"'
     if isinstance(value, WorkHours):
         return f'"{value}"'
     if isinstance(value, tuple):

@@ -100,3 +100,21 @@ def test_any_mapping_gives_settings_and_only_clear_problems(raw: dict[str, objec
     assert settings.breaks.sitting_limit > timedelta(0)
     assert settings.breaks.natural_break > timedelta(0)
     assert all(problem.message for problem in problems)
+
+
+def test_the_day_can_start_at_another_time() -> None:
+    from datetime import time
+
+    from movebreak.adapters.system_clock import LocalTimezone
+    from movebreak.rules import rules_from
+
+    text = '[schedule]\nday_starts_at = "05:30"\n'
+    settings, problems = parse(tomllib.loads(text), SOURCE, text)
+    assert problems == []
+    assert settings.schedule.day_starts_at == time(5, 30)
+    assert rules_from(settings, LocalTimezone())[0].day_starts_at == time(5, 30)
+    bad = '[schedule]\nday_starts_at = "late"\n'
+    settings, [problem] = parse(tomllib.loads(bad), SOURCE, bad)
+    assert settings.schedule.day_starts_at == time(4, 0)
+    assert (problem.key, problem.line) == ("schedule.day_starts_at", 2)
+    assert 'is not a time of day like "04:00"' in problem.message
