@@ -306,3 +306,20 @@ def test_stats_show_the_movement_minutes_afterwards(
     assert stats["movement_minutes"] == 12 + moved
     assert stats["prompts"]["done"] == 1
     assert app.quit() == 0
+
+
+def test_a_real_click_on_skip(desktop: Desktop, launch: Callable[[str], RunningApp]) -> None:
+    # With no snoozes allowed the row is Start, Done, Skip: fixed slots for the clicks.
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\nmax_snoozes = 0\n')
+    journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    window = prompt_window(desktop)
+    click_button(desktop, window, 0)  # Start goes away: Done, Skip
+    time.sleep(0.5)
+    click_button(desktop, window, 1)  # Skip
+    wait_for(lambda: not prompt_visible(desktop), "Skip to close the prompt")
+    rows = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
+    assert rows == [("skipped",)]
+    assert json.loads(app.cli("status", "--json").stdout)["next_prompt_in_seconds"] > 3500
+    assert app.quit() == 0

@@ -127,6 +127,7 @@ class PromptWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 14)
         layout.addLayout(top)
+        layout.addStretch(1)  # the buttons stay at the bottom edge whatever the text's length
         layout.addWidget(self._buttons)
         layout.addWidget(self._ratings)
         self.setMinimumWidth(520)
