@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from movebreak.adapters.library_file import check_file, load_library, load_poses
+from movebreak.adapters.library_file import built_in_path, check_file, load_library, load_poses
 from movebreak.core.exercises import FOCUS_AREAS, Exercise, merge
 from movebreak.core.problems import Severity
 from movebreak.paths import AppPaths
@@ -52,7 +52,7 @@ def check(path: Path) -> int:
     """Validate a user's exercises file; 0 when every entry is valid, 1 otherwise."""
     poses = load_poses()
     exercises, problems = check_file(path, poses)
-    built_in, _ = check_file(_built_in_path(), poses)
+    built_in, _ = check_file(built_in_path(), poses)
     _, warnings = merge(built_in, exercises)
     for problem in problems:
         print(problem)
@@ -64,12 +64,6 @@ def check(path: Path) -> int:
         return 1
     print(f"{path}: {len(exercises)} exercises, all valid")
     return 0
-
-
-def _built_in_path() -> Path:
-    from movebreak.paths import assets_dir
-
-    return assets_dir() / "exercises.toml"
 
 
 def _as_dict(exercise: Exercise) -> dict[str, object]:

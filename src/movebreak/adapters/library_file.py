@@ -26,6 +26,11 @@ class Library:
     problems: tuple[Problem, ...]
 
 
+def built_in_path() -> Path:
+    """The shipped exercise library."""
+    return assets_dir() / "exercises.toml"
+
+
 def load_poses() -> dict[str, Pose]:
     """The shipped key poses; a broken shipped file is a bug, so it raises."""
     with (assets_dir() / "poses.toml").open("rb") as handle:
@@ -51,14 +56,13 @@ def check_file(path: Path, poses: dict[str, Pose]) -> tuple[tuple[Exercise, ...]
 def load_library(user_file: Path | None) -> Library:
     """The built-in library merged with ``user_file`` when it exists."""
     poses = load_poses()
-    built_in_path = assets_dir() / "exercises.toml"
-    built_in, problems = check_file(built_in_path, poses)
+    built_in, problems = check_file(built_in_path(), poses)
     user: tuple[Exercise, ...] = ()
     if user_file is not None and user_file.exists():
         user, user_problems = check_file(user_file, poses)
         problems += user_problems
     exercises, warnings = merge(built_in, user)
-    problems += problems_as_warnings(user_file or built_in_path, warnings)
+    problems += problems_as_warnings(user_file or built_in_path(), warnings)
     return Library(exercises, poses, tuple(problems))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from enum import StrEnum
 from itertools import pairwise
@@ -150,13 +150,13 @@ def merge(
     warnings: list[str] = []
     fixed = []
     for exercise in merged.values():
-        links: dict[str, str | None] = {}
+        links: dict[str, Any] = {}  # progression_id or regression_id -> None
         for name in ("progression_id", "regression_id"):
             target = getattr(exercise, name)
             if target is not None and target not in merged:
                 warnings.append(f"{exercise.id}: {name} {target!r} is not in the library; ignored")
                 links[name] = None
-        fixed.append(_replace(exercise, **links) if links else exercise)
+        fixed.append(replace(exercise, **links) if links else exercise)
     return tuple(fixed), warnings
 
 
@@ -174,12 +174,6 @@ def progression_loops(exercises: Sequence[Exercise]) -> list[str]:
             seen.add(current)
             current = by_id[current].progression_id
     return looping
-
-
-def _replace(exercise: Exercise, **changes: Any) -> Exercise:
-    from dataclasses import replace
-
-    return replace(exercise, **changes)
 
 
 def _exercise(entry: Any, poses: frozenset[str]) -> Exercise:
