@@ -102,6 +102,7 @@ class MemoryJournal:
         self.prompts: list[PromptRecord] = []
         self.breaks: list[Break] = []
         self.stretches: list[tuple[datetime, datetime, str]] = []
+        self.pauses: list[tuple[datetime, datetime]] = []
 
     def record_prompt(self, record: PromptRecord) -> None:
         self.prompts.append(record)
@@ -121,6 +122,9 @@ class MemoryJournal:
 
     def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
         self.stretches.append((started, ended, posture))
+
+    def record_pause(self, started: datetime, ended: datetime) -> None:
+        self.pauses.append((started, ended))
 
 
 class RecordingDisplay:

@@ -182,3 +182,19 @@ def test_log_stats_and_export_work_without_the_app(tmp_path: Path) -> None:
     bad = run("--data-dir", str(tmp_path), "log", "a while")
     assert bad.returncode == 2
     assert "log: 'a while' is not a duration" in bad.stderr
+
+
+def test_the_back_checkin_from_the_command_line_shows_in_stats_and_export(
+    tmp_path: Path,
+) -> None:
+    assert json.loads(run("--data-dir", str(tmp_path), "stats", "--json").stdout)["back"] is None
+    first = run("--data-dir", str(tmp_path), "checkin", "6")
+    assert first.returncode == 0
+    assert "6 of 10" in first.stdout
+    assert run("--data-dir", str(tmp_path), "checkin", "3").returncode == 0  # changed my mind
+    assert json.loads(run("--data-dir", str(tmp_path), "stats", "--json").stdout)["back"] == 3
+    exported = json.loads(run("--data-dir", str(tmp_path), "export", "--format", "json").stdout)
+    assert [(e["type"], e["score"]) for e in exported] == [("checkin", 3)]
+    bad = run("--data-dir", str(tmp_path), "checkin", "11")
+    assert bad.returncode == 2
+    assert "'11' is not a whole number from 0 to 10" in bad.stderr

@@ -28,8 +28,9 @@ from movebreak.adapters.library_file import load_library, red_flags
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
-from movebreak.core import stats
-from movebreak.core.coach import Coach
+from movebreak.core import checkin, stats
+from movebreak.core.checkin import CheckInState
+from movebreak.core.coach import Coach, Status
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.progression import Rating
@@ -46,6 +47,7 @@ from movebreak.ui.prompt_window import PromptWindow
 from movebreak.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from movebreak.ui.checkin_window import CheckInWindow
     from movebreak.ui.library_window import LibraryWindow
     from movebreak.ui.review_window import ReviewWindow
     from movebreak.ui.welcome_window import WelcomeWindow
@@ -96,6 +98,8 @@ class MovebreakApp(QObject):
         self._red_flags_box: QMessageBox | None = None
         self.review_window: ReviewWindow | None = None
         self._review_day: date | None = None
+        self.checkin_window: CheckInWindow | None = None
+        self._checkin = CheckInState()
         for problem in library.problems:
             log.warning("library.problem %s", problem)
         if any(p.severity is Severity.ERROR for p in library.problems):
@@ -157,6 +161,8 @@ class MovebreakApp(QObject):
         tray.library_requested.connect(self.open_library)
         tray.welcome_requested.connect(self.open_welcome)
         tray.review_requested.connect(self.open_review)
+        tray.checkin_requested.connect(self.open_checkin)
+        tray.show_checkin(self._settings.goals.back_checkin)
 
     @staticmethod
     def _boundaries(settings: Settings) -> list[tuple[int, int]]:
@@ -242,6 +248,38 @@ class MovebreakApp(QObject):
             self._source_problem,
         )
         self.tray.render(view)
+        self._maybe_ask_checkin(status)
+
+    def _maybe_ask_checkin(self, status: Status) -> None:
+        """The daily back check-in, if the user turned it on and the moment is right."""
+        ask = checkin.should_ask(
+            self._checkin,
+            enabled=self._settings.goals.back_checkin,
+            desk=status.desk,
+            answered_today=False,  # asked of the journal below, only when it matters
+            prompting=status.prompt is not None,
+        )
+        if not ask:
+            return
+        self._checkin = CheckInState(asked_on=status.desk.day)
+        if status.desk.day not in self._journal.checkins(status.desk.day):
+            log.info("checkin.asked")
+            self.open_checkin()
+
+    def open_checkin(self) -> CheckInWindow:
+        """Ask "How does your back feel today?" (also from the tray)."""
+        if self.checkin_window is None:
+            from movebreak.ui.checkin_window import CheckInWindow
+
+            self.checkin_window = CheckInWindow()
+            self.checkin_window.answered.connect(self._checkin_answered)
+        self.checkin_window.ask()
+        return self.checkin_window
+
+    def _checkin_answered(self, score: int) -> None:
+        now = self._clock.now()
+        self._journal.record_checkin(self.coach.sitting_rules.day_of(now), score, now)
+        log.info("checkin.answered")  # the score is the user's: it goes to the journal only
 
     def handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
         """Answer one control-socket request (``movebreak status``, ``snooze``, ...)."""
@@ -278,6 +316,7 @@ class MovebreakApp(QObject):
 
     def stop(self) -> None:
         """Release everything in an order that lets Qt exit cleanly."""
+        self.coach.close()  # keeps the stretch and pause under way
         for stop in self._stops:
             stop()
         self._wakeups.shutdown()
@@ -360,15 +399,25 @@ class MovebreakApp(QObject):
         today = rules.day_of(self._clock.now())
         self._review_day = min(day or today, today)
         since = rules.day_start(self._review_day - timedelta(days=31))
+        checkins = self._journal.checkins(self._review_day - timedelta(days=stats.CHECKIN_DAYS))
+        if checkins:  # the check-in chart looks further back than the month
+            since = rules.day_start(self._review_day - timedelta(days=stats.CHECKIN_DAYS + 1))
+        stretches, breaks = self._journal.stretches(since), self._journal.breaks(since)
+        if self._review_day == today:  # what is still under way, as the tray counts it
+            still_open = stats.open_records(self.coach.view(), self._clock.now())
+            stretches += still_open[0]
+            breaks += still_open[1]
         review = stats.review(
             self._review_day,
             rules,
             prompts=self._journal.prompts(since),
-            breaks=self._journal.breaks(since),
-            stretches=self._journal.stretches(since),
+            breaks=breaks,
+            stretches=stretches,
             activities=self._journal.activities(since),
             movement_ids=frozenset(e.id for e in self._library.exercises if e.movement),
             goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
+            pauses=self._journal.pauses(since),
+            checkins=checkins,
         )
         self.review_window.show_review(review, is_today=self._review_day == today)
         self.review_window.show()
@@ -401,11 +450,14 @@ class MovebreakApp(QObject):
         self._red_flags_box = box  # keep it alive while open
         return box
 
-    def _welcome_saved(self, standing_desk: bool, avoid: tuple[str, ...], level: int) -> None:
+    def _welcome_saved(
+        self, standing_desk: bool, avoid: tuple[str, ...], level: int, back_checkin: bool
+    ) -> None:
         changes: dict[tuple[str, str], object] = {
             ("standing", "standing_desk"): standing_desk,
             ("exercises", "avoid_if"): avoid,
             ("exercises", "max_level"): level,
+            ("goals", "back_checkin"): back_checkin,
         }
         if self._paths is not None:
             try:
@@ -417,7 +469,9 @@ class MovebreakApp(QObject):
             self._settings,
             standing=replace(self._settings.standing, standing_desk=standing_desk),
             exercises=replace(self._settings.exercises, avoid_if=avoid, max_level=level),
+            goals=replace(self._settings.goals, back_checkin=back_checkin),
         )
+        self.tray.show_checkin(back_checkin)
         self.coach.set_preferences(preferences_from(self._settings))
         log.info("welcome.saved avoid=%d max_level=%d", len(avoid), level)
 

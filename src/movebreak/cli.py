@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     log = commands.add_parser("log", help="record movement you did, e.g. log 15m walk")
     log.add_argument("duration", help='how long, like "15m"')
     log.add_argument("activity", nargs="*", help="what it was (optional)")
+    checkin = commands.add_parser(
+        "checkin",
+        help="how your back feels today, 0 (no pain) to 10 (worst); works without the app",
+    )
+    checkin.add_argument("score", type=_score, metavar="0-10")
     export = commands.add_parser("export", help="every recorded event as CSV or JSON")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     export.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
@@ -73,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = checks.add_parser("check", help="validate an exercises.toml of your own")
     check.add_argument("file", type=Path)
     return parser
+
+
+def _score(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 0 to 10")
+    return int(text)
 
 
 def _date(text: str) -> date:
@@ -89,9 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
     if args.command is None:
         return _start(args, paths)
-    if args.command in ("stats", "log", "export"):
+    if args.command in ("stats", "log", "export", "checkin"):
         from movebreak import journal_cli
 
+        if args.command == "checkin":
+            return journal_cli.checkin(paths, args.score)
         if args.command == "stats":
             span = 7 if args.week else 30 if args.month else 1
             return journal_cli.stats(paths, day=args.date, span_days=span, as_json=args.json)

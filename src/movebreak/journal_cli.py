@@ -46,6 +46,8 @@ def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -
     breaks = journal.breaks(since) if journal else []
     stretches = journal.stretches(since) if journal else []
     activities = journal.activities(since) if journal else []
+    pauses = journal.pauses(since) if journal else []
+    checkins = journal.checkins(days[0]) if journal else {}
     if journal:
         journal.close()
     summaries = [
@@ -58,6 +60,8 @@ def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -
             activities=activities,
             movement_ids=movement_ids,
             goal=goal,
+            pauses=pauses,
+            checkins=checkins,
         )
         for d in days
     ]
@@ -97,6 +101,20 @@ def log_activity(paths: AppPaths, length: timedelta, name: str) -> int:
     finally:
         journal.close()
     print(f"Logged {minutes(length):g} min of {name or 'movement'}.")
+    return 0
+
+
+def checkin(paths: AppPaths, score: int) -> int:
+    """Record today's back check-in (replacing an earlier answer today)."""
+    settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
+    rules = rules_from(settings, LocalTimezone())[0]
+    now = datetime.now(UTC)
+    journal = SqliteJournal.open(paths.journal_file)
+    try:
+        journal.record_checkin(rules.day_of(now), score, now)
+    finally:
+        journal.close()
+    print(f"Back today: {score} of 10. Thank you.")
     return 0
 
 
@@ -140,6 +158,19 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
             }
             for a in journal.activities(start)
         ]
+        events += [
+            {"type": "pause", "start": p.start.isoformat(), "end": p.end.isoformat()}
+            for p in journal.pauses(start)
+        ]
+        events += [
+            {
+                "type": "checkin",
+                "start": c.answered.isoformat(),
+                "day": c.day.isoformat(),
+                "score": c.score,
+            }
+            for c in journal.checkins(since).values()
+        ]
         journal.close()
     events.sort(key=lambda event: str(event["start"]))
     if fmt == "json":
@@ -155,6 +186,8 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
         "rating",
         "posture",
         "name",
+        "day",
+        "score",
     ]
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, restval="")
     writer.writeheader()

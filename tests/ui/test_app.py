@@ -121,3 +121,54 @@ def test_sampling_is_coarse_for_real_thresholds_and_finer_for_demos() -> None:
     assert sample_interval(timedelta(minutes=5)) == timedelta(seconds=15)
     assert sample_interval(timedelta(seconds=20)) == timedelta(seconds=2)
     assert sample_interval(timedelta(seconds=3)) == timedelta(seconds=1)
+
+
+def asked(app: MovebreakApp) -> bool:
+    return app.checkin_window is not None and app.checkin_window.isVisible()
+
+
+def test_the_back_checkin_is_asked_once_a_day_when_turned_on(
+    qtbot: QtBot, clock: FakeClock, journal: SqliteJournal
+) -> None:
+    from dataclasses import replace
+
+    settings = Settings()
+    settings = replace(settings, goals=replace(settings.goals, back_checkin=True))
+    source = FakeActivity(clock)
+    app = MovebreakApp(settings, [], source=source, journal=journal, clock=clock, busy=lambda: None)
+    user = User(app, clock, source)
+    try:
+        assert "How's your back today?…" in app.tray.menu_lines()
+        user.work(1)
+        assert not asked(app)  # not the moment the user sits down
+        user.work(3)
+        assert asked(app)
+        window = app.checkin_window
+        assert window is not None
+        window.choose(4)
+        assert not asked(app)
+        [answer] = journal.checkins().values()
+        assert answer.score == 4
+        user.work(60)
+        assert not asked(app)  # once a day
+    finally:
+        app.stop()
+
+
+def test_the_back_checkin_is_off_by_default(app: MovebreakApp, user: User) -> None:
+    user.work(10)
+    assert not asked(app)
+    assert "How's your back today?…" not in app.tray.menu_lines()
+
+
+def test_quitting_keeps_the_stretch_under_way_in_the_journal(
+    app: MovebreakApp, user: User, journal: SqliteJournal
+) -> None:
+    user.work(12)
+    app.tray.trigger("For 1 hour")
+    user.work(3)
+    app.stop()
+    [stretch] = journal.stretches()
+    assert stretch.end - stretch.start >= timedelta(minutes=14)
+    [pause] = journal.pauses()
+    assert pause.end - pause.start >= timedelta(minutes=2, seconds=45)

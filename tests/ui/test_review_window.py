@@ -8,7 +8,7 @@ from movebreak.adapters.journal import SqliteJournal
 from movebreak.app import MovebreakApp
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break
-from tests.fakes import FakeClock
+from tests.fakes import FakeActivity, FakeClock
 
 
 def seed(journal: SqliteJournal, now: datetime) -> None:
@@ -63,3 +63,41 @@ def test_the_review_shows_todays_figures_and_earlier_days(
     assert window.figure("Prompts done") == "0"
     window.day_requested.emit(1)
     assert window.shown_date() == today
+
+
+def test_the_review_sets_the_back_checkin_beside_movement(
+    app: MovebreakApp, journal: SqliteJournal, clock: FakeClock, qtbot: QtBot
+) -> None:
+    clock.current = clock.current.replace(hour=15, minute=0)
+    rules = app.coach.sitting_rules
+    now = clock.now()
+    window = app.open_review()
+    assert window.figure("Back (0-10)") == "not answered"
+    assert window.back_summary() == ""  # no check-ins: no chart, no sentence
+    assert not window.back.isVisibleTo(window)
+    for days_ago in range(0, 14):
+        at = now - timedelta(days=days_ago)
+        at_goal = days_ago % 2 == 0
+        if at_goal:
+            journal.record_activity(at - timedelta(hours=1), timedelta(minutes=20), "walk")
+        journal.record_checkin(rules.day_of(at), 2 if at_goal else 5, at)
+    journal.record_pause(now - timedelta(hours=4), now - timedelta(hours=3))
+    window = app.open_review()
+    assert window.figure("Back (0-10)") == "2"
+    assert window.figure("Paused") == "60 min"
+    assert window.back.isVisibleTo(window)
+    assert window.back_summary().startswith(
+        "Back on days you reached your goal: 2 on average (7 days); other days: 5 (7 days)."
+    )
+
+
+def test_todays_review_counts_the_stretch_still_under_way(
+    app: MovebreakApp, clock: FakeClock, source: FakeActivity, qtbot: QtBot
+) -> None:
+    for _ in range(4 * 20):  # 20 minutes at the keyboard, nothing in the journal yet
+        clock.advance(timedelta(seconds=15))
+        source.touch()
+        app.sample()
+    window = app.open_review()
+    assert window.figure("Seated") == "20 min"
+    assert window.figure("Longest seated") == "20 min"

@@ -32,11 +32,14 @@ def test_saving_the_welcome_applies_and_persists_the_limits(
     assert not window.advice_shown()
     window.answer(2, True)  # dizziness or fainting
     assert window.advice_shown()
+    window.want_checkin(True)
     save = next(b for b in window.findChildren(QPushButton) if b.text() == "&Save")
     QTest.mouseClick(save, Qt.MouseButton.LeftButton)
     settings, _ = load_settings(paths.config_file)
     assert settings.exercises.max_level == 1
     assert settings.exercises.avoid_if == ("balance_problems", "dizziness")
+    assert settings.goals.back_checkin
+    assert "How's your back today?…" in app.tray.menu_lines()
     for _ in range(5):  # every prompt now is gentle and avoids what was ruled out
         assert app.coach.break_now()
         exercise = app.coach.status().exercise

@@ -11,12 +11,12 @@ import logging
 import os
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break
-from movebreak.core.stats import Activity, Stretch
+from movebreak.core.stats import Activity, CheckIn, Pause, Stretch
 from movebreak.paths import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,19 @@ MIGRATIONS: Sequence[str] = (
         name       TEXT    NOT NULL DEFAULT ''
     ) STRICT;
     CREATE INDEX activity_started_at ON activity (started_at);
+    """,
+    """
+    CREATE TABLE pause (                    -- prompts paused by the user
+        id         INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,
+        ended_at   INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX pause_started_at ON pause (started_at);
+    CREATE TABLE checkin (                  -- the optional daily "how does your back feel"
+        day         TEXT    PRIMARY KEY,    -- the local working day, YYYY-MM-DD
+        score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        answered_at INTEGER NOT NULL
+    ) STRICT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -149,6 +162,47 @@ class SqliteJournal:
                 "INSERT INTO activity (started_at, seconds, name) VALUES (?, ?, ?)",
                 (_stamp(started), int(length.total_seconds()), name),
             )
+
+    def record_pause(self, started: datetime, ended: datetime) -> None:
+        """Keep one pause of prompts the user asked for."""
+        if ended <= started:
+            return
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO pause (started_at, ended_at) VALUES (?, ?)",
+                (_stamp(started), _stamp(ended)),
+            )
+
+    def record_checkin(self, day: date, score: int, answered: datetime) -> None:
+        """Keep the day's back check-in; a second answer the same day replaces the first."""
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.execute(
+                "INSERT INTO checkin (day, score, answered_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (day) DO UPDATE SET score = excluded.score,"
+                " answered_at = excluded.answered_at",
+                (day.isoformat(), score, _stamp(answered)),
+            )
+
+    def pauses(self, since: datetime | None = None) -> list[Pause]:
+        """Recorded pauses, oldest first."""
+        rows = self._db.execute(
+            "SELECT started_at, ended_at FROM pause WHERE ended_at >= ? ORDER BY started_at, id",
+            (_stamp(since) if since else 0,),
+        )
+        return [Pause(_time(a), _time(b)) for a, b in rows]
+
+    def checkins(self, since: date | None = None) -> dict[date, CheckIn]:
+        """Check-ins by day, from ``since`` on."""
+        rows = self._db.execute(
+            "SELECT day, score, answered_at FROM checkin WHERE day >= ? ORDER BY day",
+            (since.isoformat() if since else "",),
+        )
+        return {
+            date.fromisoformat(day): CheckIn(date.fromisoformat(day), score, _time(at))
+            for day, score, at in rows
+        }
 
     def stretches(self, since: datetime | None = None) -> list[Stretch]:
         """Finished stretches, oldest first."""

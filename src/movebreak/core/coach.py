@@ -137,6 +137,7 @@ class Coach:
             state = Watching()
         if isinstance(state, Paused) and state.until is not None and now >= state.until:
             log.info("prompts.resumed reason=pause-ended")
+            self._journal.record_pause(state.since, state.until)
             state = Watching(counted_from=now)
         if isinstance(state, Watching | Snoozed):
             state = self._maybe_prompt(state, desk, now)
@@ -242,7 +243,9 @@ class Coach:
         now = self._clock.now()
         if isinstance(self._state, Prompting):
             self._resolve(self._state, Outcome.SKIPPED, now)
-        self._state = Paused(until)
+        if isinstance(self._state, Paused):  # a new length replaces the running pause
+            self._journal.record_pause(self._state.since, now)
+        self._state = Paused(now, until)
         log.info("prompts.paused until=%s", until.isoformat() if until else "resume")
         self._reschedule(now)
 
@@ -251,6 +254,7 @@ class Coach:
         now = self._clock.now()
         if not isinstance(self._state, Paused):
             return False
+        self._journal.record_pause(self._state.since, now)
         self._state = Watching(counted_from=now)
         log.info("prompts.resumed reason=user")
         self.tick()
@@ -278,6 +282,28 @@ class Coach:
     def sitting_rules(self) -> SittingRules:
         """The thresholds and calendar in force (day boundaries for the review)."""
         return self._sitting_rules
+
+    def close(self) -> None:
+        """The app is stopping: keep the open stretch and pause, which nothing else would.
+
+        The stretch ends at the last input (what follows may be the user walking away); a
+        pause ends now or when it was due to, whichever came first. Safe to call twice.
+        """
+        now = self._clock.now()
+        desk = self._desk
+        if desk.last_activity > desk.stretch_start:
+            self._journal.record_stretch(desk.stretch_start, desk.last_activity, desk.posture.value)
+            self._desk = replace(desk, stretch_start=desk.last_activity)
+        state = self._state
+        if isinstance(state, Paused):
+            ended = min(now, state.until) if state.until is not None else now
+            if ended > state.since:
+                self._journal.record_pause(state.since, ended)
+                self._state = Paused(ended, state.until)
+        if self._cancel is not None:
+            self._cancel()
+            self._cancel = None
+            self._wakeup_at = None
 
     def view(self) -> DeskView:
         """The sitting figures right now."""

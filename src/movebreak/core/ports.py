@@ -83,6 +83,10 @@ class Journal(Protocol):
         """Keep one finished stretch at the computer in one posture."""
         ...
 
+    def record_pause(self, started: datetime, ended: datetime) -> None:
+        """Keep one pause of prompts the user asked for."""
+        ...
+
     def history(self) -> Sequence[PromptRecord]:
         """Every resolved prompt, oldest first."""
         ...

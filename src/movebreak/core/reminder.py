@@ -72,8 +72,9 @@ class Snoozed:
 
 @dataclass(frozen=True, slots=True)
 class Paused:
-    """The user paused prompts, until ``until`` or until they resume (``None``)."""
+    """The user paused prompts at ``since``, until ``until`` or until they resume (``None``)."""
 
+    since: datetime
     until: datetime | None
 
 

@@ -223,6 +223,15 @@ class Goals:
         minimum=1,
         recommended=(5, 60),
     )
+    back_checkin: bool = setting(
+        False,
+        label="Ask once a day how my back feels",
+        help=(
+            "A one-tap 0-10 question once a day; Today's movement then sets your answers "
+            "beside your movement over the weeks. Off unless you turn it on: it is one more "
+            "question a day, and how your back feels is yours to share."
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)

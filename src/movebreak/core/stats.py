@@ -8,12 +8,12 @@ stretches (neck, wrists, eyes) are recovery, not movement.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from movebreak.core.reminder import Outcome, PromptRecord
-from movebreak.core.sitting import Break, SittingRules
+from movebreak.core.sitting import Break, DeskView, Presence, SittingRules
 
 _ZERO = timedelta(0)
 
@@ -37,6 +37,23 @@ class Activity:
 
 
 @dataclass(frozen=True, slots=True)
+class Pause:
+    """Prompts paused by the user."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """The day's answer to "How does your back feel today?" (0 no pain to 10 worst)."""
+
+    day: date
+    score: int
+    answered: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class DaySummary:
     """One local working day (from ``day_starts_at`` to the next)."""
 
@@ -49,6 +66,8 @@ class DaySummary:
     standing: timedelta
     longest_seated: timedelta
     prompts: dict[str, int] = field(default_factory=dict)
+    paused: timedelta = _ZERO
+    back: int | None = None  # the day's check-in, if the user answered one
 
 
 def summarise(
@@ -61,6 +80,8 @@ def summarise(
     activities: Iterable[Activity],
     movement_ids: frozenset[str] | None,
     goal: timedelta,
+    pauses: Iterable[Pause] = (),
+    checkins: Mapping[date, CheckIn] | None = None,
 ) -> DaySummary:
     """The figures for ``day``. Record order does not matter.
 
@@ -96,6 +117,8 @@ def summarise(
         standing=sum(standing, _ZERO),
         longest_seated=max(seated, default=_ZERO),
         prompts=counts,
+        paused=sum((within(p.start, p.end) for p in pauses), _ZERO),
+        back=checkins[day].score if checkins and day in checkins else None,
     )
 
 
@@ -127,7 +150,23 @@ def summary_json(summary: DaySummary) -> dict[str, object]:
         "standing_minutes": minutes(summary.standing),
         "longest_seated_minutes": minutes(summary.longest_seated),
         "prompts": dict(summary.prompts),
+        "paused_minutes": minutes(summary.paused),
+        "back": summary.back,
     }
+
+
+def open_records(desk: DeskView, now: datetime) -> tuple[list[Stretch], list[Break]]:
+    """The stretch (and break) still under way, which the journal gets only when it ends.
+
+    Today's review adds them so its figures match the tray's.
+    """
+    last_input = now - desk.idle
+    stretches = []
+    if last_input > desk.stretch_start:
+        end = now if desk.presence is not Presence.AWAY else last_input
+        stretches.append(Stretch(desk.stretch_start, end, desk.posture.value))
+    breaks = [Break(last_input, now)] if desk.presence is Presence.AWAY else []
+    return stretches, breaks
 
 
 def days_back(today: date, count: int) -> Sequence[date]:
@@ -141,7 +180,27 @@ class Band:
 
     start: datetime
     end: datetime
-    kind: str  # seated | standing | away | moving
+    kind: str  # seated | standing | away | moving | paused (drawn beneath the others)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekPoint:
+    """One week of the back check-in beside movement."""
+
+    start: date
+    movement: timedelta  # average a day
+    back: float | None  # average check-in score, None if none answered
+
+
+@dataclass(frozen=True, slots=True)
+class BackComparison:
+    """The check-in on days at goal against the other days: does moving go with less pain."""
+
+    weeks: tuple[WeekPoint, ...]
+    at_goal: float | None
+    at_goal_days: int
+    below_goal: float | None
+    below_goal_days: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +214,11 @@ class Review:
     bands: tuple[Band, ...]
     day_start: datetime
     day_end: datetime
+    back: BackComparison | None = None  # only when the user has check-ins
+
+
+CHECKIN_WEEKS = 8
+CHECKIN_DAYS = CHECKIN_WEEKS * 7
 
 
 def review(
@@ -167,16 +231,21 @@ def review(
     activities: Sequence[Activity],
     movement_ids: frozenset[str] | None,
     goal: timedelta,
+    pauses: Sequence[Pause] = (),
+    checkins: Mapping[date, CheckIn] | None = None,
 ) -> Review:
-    """The day, the 7 and 30 days up to it, the streak and the timeline bands."""
+    """The day, the 7 and 30 days up to it, the streak, the timeline bands and the check-ins."""
 
     def one(d: date) -> DaySummary:
         return summarise(
             d, rules, prompts=prompts, breaks=breaks, stretches=stretches,
-            activities=activities, movement_ids=movement_ids, goal=goal,
+            activities=activities, movement_ids=movement_ids, goal=goal, pauses=pauses,
+            checkins=checkins,
         )  # fmt: skip
 
-    month = tuple(one(d) for d in days_back(day, 30))
+    span = CHECKIN_DAYS if checkins else 30
+    history = tuple(one(d) for d in days_back(day, span))
+    month = history[-30:]
     streak = 0
     for summary in reversed(month if month[-1].movement >= goal else month[:-1]):
         if summary.movement < goal:
@@ -191,6 +260,7 @@ def review(
         if r.outcome is Outcome.DONE and r.moved > _ZERO
     ]
     bands += [Band(max(a.start, start), min(a.start + a.length, end), "moving") for a in activities]
+    bands += [Band(max(p.start, start), min(p.end, end), "paused") for p in pauses]
     return Review(
         today=month[-1],
         week=month[-7:],
@@ -199,4 +269,26 @@ def review(
         bands=tuple(sorted((b for b in bands if b.end > b.start), key=lambda b: b.start)),
         day_start=rules.day_start(day),  # local: the timeline is labelled in local time
         day_end=rules.day_start(day + timedelta(days=1)),
+        back=_compare_back(history) if checkins else None,
     )
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def _compare_back(days: Sequence[DaySummary]) -> BackComparison:
+    """Weekly averages, oldest week first, and the check-in on days at goal or not."""
+    weeks = []
+    for first in range(0, len(days), 7):
+        week = days[first : first + 7]
+        weeks.append(
+            WeekPoint(
+                start=week[0].day,
+                movement=sum((d.movement for d in week), _ZERO) / len(week),
+                back=_mean([d.back for d in week if d.back is not None]),
+            )
+        )
+    at_goal = [d.back for d in days if d.back is not None and d.movement >= d.goal]
+    below = [d.back for d in days if d.back is not None and d.movement < d.goal]
+    return BackComparison(tuple(weeks), _mean(at_goal), len(at_goal), _mean(below), len(below))

@@ -11,10 +11,8 @@ import time
 from collections.abc import Mapping
 from datetime import timedelta
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
-    QCursor,
-    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -31,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from movebreak.core.poses import Pose
 from movebreak.ui.figure import FigureView
+from movebreak.ui.placement import bottom_right
 from movebreak.ui.presenters import PromptView, countdown
 
-_MARGIN = 24
 RATING_SECONDS = 30  # how long the optional effort question stays after Done
 
 
@@ -202,7 +200,7 @@ class PromptWindow(QWidget):
     def _show_near_pointer(self) -> None:
         if not self.isVisible():
             self.adjustSize()
-            self.move(self._placement())
+            self.move(bottom_right(self))
             self.show()
         self.adjustSize()
         self.raise_()
@@ -258,15 +256,6 @@ class PromptWindow(QWidget):
             self._tick.start()
         elif left <= 0:
             self._tick.stop()
-
-    def _placement(self) -> QPoint:
-        """Bottom right of the screen the pointer is on, where a prompt disturbs least."""
-        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
-        size = self.sizeHint().expandedTo(self.minimumSize())
-        return QPoint(
-            area.right() - size.width() - _MARGIN, area.bottom() - size.height() - _MARGIN
-        )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc closes the rating question or the guidance; a prompt needs a real answer."""

@@ -6,21 +6,24 @@ The window renders a ``core.stats.Review`` and asks for other days; it computes 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from datetime import timedelta
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from movebreak.core.stats import DaySummary, Review, minutes
+from movebreak.core.stats import BackComparison, DaySummary, Review, minutes
 
 COLOURS = {
     "seated": QColor("#9aa5b1"),
     "standing": QColor("#3b7dd8"),
     "moving": QColor("#1f9d8a"),
     "away": QColor("#e0a526"),
+    "paused": QColor("#8e6bbf"),
 }
+BACK = QColor("#d1495b")  # the check-in line, apart from every band colour
 
 
 class ProgressRing(QWidget):
@@ -64,7 +67,7 @@ class Timeline(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setMinimumHeight(54)
+        self.setMinimumHeight(58)
         self._review: Review | None = None
 
     def show_day(self, review: Review) -> None:
@@ -85,9 +88,15 @@ class Timeline(QWidget):
             for band in review.bands:
                 left = (band.start - review.day_start).total_seconds() / length
                 right = (band.end - review.day_start).total_seconds() / length
+                # A pause overlaps the time at the desk: a strip beneath, not a band over it.
+                top, height = (
+                    (area.bottom() + 1, 4.0)
+                    if band.kind == "paused"
+                    else (area.top(), area.height())
+                )
                 painter.fillRect(
-                    QRectF(area.left() + left * area.width(), area.top(),
-                           max((right - left) * area.width(), 1.0), area.height()),
+                    QRectF(area.left() + left * area.width(), top,
+                           max((right - left) * area.width(), 1.0), height),
                     COLOURS[band.kind],
                 )  # fmt: skip
             painter.setPen(text)
@@ -97,7 +106,7 @@ class Timeline(QWidget):
                 label = local.astimezone(review.day_start.tzinfo).strftime("%H:%M")
                 left_edge = min(max(x - 20, 0.0), self.width() - 40.0)  # keep the ends readable
                 painter.drawText(
-                    QRectF(left_edge, area.bottom() + 2, 40, 16),
+                    QRectF(left_edge, area.bottom() + 6, 40, 16),
                     Qt.AlignmentFlag.AlignCenter,
                     label,
                 )
@@ -145,6 +154,86 @@ class BarChart(QWidget):
         painter.end()
 
 
+class BackChart(QWidget):
+    """Weekly movement (bars) beside the weekly back check-in (a line, 0-10, lower is better)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMinimumHeight(130)
+        self.setAccessibleName("Movement and back, by week")
+        self._back: BackComparison | None = None
+
+    def show_weeks(self, back: BackComparison | None) -> None:
+        """The weeks to draw, oldest first."""
+        self._back = back
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Bars for movement a day, dots joined by a line for the back score."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(text)
+        title = QRectF(0, 0, self.width(), 16)
+        painter.drawText(
+            title,
+            Qt.AlignmentFlag.AlignLeft,
+            "By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)",
+        )
+        back = self._back
+        if back is not None and back.weeks:
+            area = QRectF(4, 20, self.width() - 8, self.height() - 40)
+            top = max(minutes(w.movement) for w in back.weeks) or 1.0
+            slot = area.width() / len(back.weeks)
+            points: list[tuple[QPointF, float]] = []
+            for index, week in enumerate(back.weeks):
+                height = area.height() * minutes(week.movement) / top
+                left = area.left() + index * slot
+                bar = QRectF(left + slot * 0.2, area.bottom() - height, slot * 0.6, height)
+                painter.fillRect(bar, COLOURS["moving"])
+                painter.setPen(text)
+                painter.drawText(
+                    QRectF(bar.left(), bar.bottom() - 16, bar.width(), 16),
+                    Qt.AlignmentFlag.AlignCenter,
+                    f"{minutes(week.movement):.0f}",
+                )
+                painter.drawText(
+                    QRectF(left, area.bottom() + 2, slot, 16),
+                    Qt.AlignmentFlag.AlignCenter,
+                    week.start.strftime("%d %b"),
+                )
+                if week.back is not None:
+                    y = area.bottom() - area.height() * week.back / 10
+                    points.append((QPointF(left + slot / 2, y), week.back))
+            painter.setPen(QPen(BACK, 2))
+            for (first, _), (second, _) in itertools.pairwise(points):
+                painter.drawLine(first, second)
+            painter.setBrush(BACK)
+            for point, score in points:
+                painter.setPen(QPen(BACK, 2))
+                painter.drawEllipse(point, 4, 4)
+                painter.setPen(text)
+                painter.drawText(
+                    QRectF(point.x() - 20, point.y() - 22, 40, 16),
+                    Qt.AlignmentFlag.AlignCenter,
+                    f"{score:g}",
+                )
+        painter.end()
+
+
+def back_summary(back: BackComparison) -> str:
+    """One sentence comparing the check-in on days at goal with the other days."""
+    if back.at_goal is None or back.below_goal is None:
+        return (
+            "Answer the check-in on a few days at goal and a few below it, and this compares them."
+        )
+    return (
+        f"Back on days you reached your goal: {back.at_goal:g} on average "
+        f"({back.at_goal_days} days); other days: {back.below_goal:g} "
+        f"({back.below_goal_days} days). Lower is better."
+    )
+
+
 class ReviewWindow(QWidget):
     """Shows a Review; asks for the previous or next day."""
 
@@ -169,13 +258,18 @@ class ReviewWindow(QWidget):
         self._figures: dict[str, QLabel] = {}
         grid = QGridLayout()
         names = ("Breaks", "Prompts done", "Snoozed", "Skipped", "Longest seated", "Seated",
-                 "Standing", "Away", "Days at goal in a row")  # fmt: skip
-        for row, name in enumerate(names):
-            grid.addWidget(QLabel(name), row, 0)
+                 "Standing", "Away", "Paused", "Days at goal in a row", "Back (0-10)")  # fmt: skip
+        rows = (len(names) + 1) // 2  # two columns of figures: the window fits a laptop
+        for index, name in enumerate(names):
+            row, column = index % rows, 3 * (index // rows)
+            grid.addWidget(QLabel(name), row, column)
             value = QLabel()
             value.setAccessibleName(name)
+            value.setStyleSheet("font-weight: 600;")
             self._figures[name] = value
-            grid.addWidget(value, row, 1)
+            grid.addWidget(value, row, column + 1)
+        grid.setColumnMinimumWidth(2, 18)
+        grid.setColumnStretch(5, 1)
         top = QHBoxLayout()
         top.addWidget(self.ring)
         top.addLayout(grid, 1)
@@ -186,14 +280,21 @@ class ReviewWindow(QWidget):
         legend = QLabel(" ".join(swatches))
         self.week = BarChart("Last 7 days")
         self.month = BarChart("Last 30 days")
+        self.back = BackChart()
+        self._back_summary = QLabel()
+        self._back_summary.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(top)
         layout.addWidget(self.timeline)
         layout.addWidget(legend)
-        layout.addWidget(self.week)
-        layout.addWidget(self.month)
-        self.resize(640, 640)
+        charts = QHBoxLayout()
+        charts.addWidget(self.week, 1)
+        charts.addWidget(self.month, 3)
+        layout.addLayout(charts)
+        layout.addWidget(self.back)
+        layout.addWidget(self._back_summary)
+        self.resize(720, 560)
 
     def show_review(self, review: Review, *, is_today: bool) -> None:
         """Render ``review``; the next-day button is off on today."""
@@ -210,13 +311,24 @@ class ReviewWindow(QWidget):
             "Seated": f"{minutes(day.seated):g} min",
             "Standing": f"{minutes(day.standing):g} min",
             "Away": f"{minutes(day.away):g} min",
+            "Paused": f"{minutes(day.paused):g} min",
             "Days at goal in a row": str(review.streak),
+            "Back (0-10)": "not answered" if day.back is None else str(day.back),
         }
         for name, text in values.items():
             self._figures[name].setText(text)
         self.timeline.show_day(review)
         self.week.show_days(review.week)
         self.month.show_days(review.month)
+        self.back.show_weeks(review.back)
+        self.back.setVisible(review.back is not None)
+        self._back_summary.setVisible(review.back is not None)
+        if review.back is not None:
+            self._back_summary.setText(back_summary(review.back))
+
+    def back_summary(self) -> str:
+        """The check-in comparison as shown ("" when hidden)."""
+        return self._back_summary.text() if self._back_summary.isVisibleTo(self) else ""
 
     def figure(self, name: str) -> str:
         """The value shown for ``name`` (tests, accessibility)."""

@@ -23,6 +23,7 @@ class Tray(QObject):
     library_requested = Signal()
     welcome_requested = Signal()
     review_requested = Signal()
+    checkin_requested = Signal()
 
     UNTIL_TOMORROW = -1
 
@@ -52,6 +53,9 @@ class Tray(QObject):
         self._menu.addAction(self._standing)
         self._menu.addSeparator()
         self._menu.addAction("Today's movement…").triggered.connect(self.review_requested)
+        self._checkin = self._menu.addAction("How's your back today?…")
+        self._checkin.triggered.connect(self.checkin_requested)
+        self._checkin.setVisible(False)
         self._menu.addAction("Exercise library…").triggered.connect(self.library_requested)
         self._menu.addAction("Open settings file").triggered.connect(self.open_settings_requested)
         self._menu.addAction("Welcome and safety…").triggered.connect(self.welcome_requested)
@@ -80,6 +84,10 @@ class Tray(QObject):
             self._standing.blockSignals(True)
             self._standing.setChecked(standing)
             self._standing.blockSignals(False)
+
+    def show_checkin(self, on: bool) -> None:
+        """Offer the back check-in in the menu when the user turned it on."""
+        self._checkin.setVisible(on)
 
     def notify(self, title: str, message: str) -> None:
         """A passing desktop notification from the tray, where the desktop shows them."""

@@ -68,9 +68,9 @@ def answers_to_limits(answers: tuple[bool, ...]) -> tuple[tuple[str, ...], int]:
 
 
 class WelcomeWindow(QWidget):
-    """Emits ``saved(standing_desk, avoid_if, max_level)`` or just closes on Skip."""
+    """Emits ``saved(standing_desk, avoid_if, max_level, back_checkin)``; Skip just closes."""
 
-    saved = Signal(bool, tuple, int)
+    saved = Signal(bool, tuple, int, bool)
     red_flags_requested = Signal()
 
     def __init__(self) -> None:
@@ -100,6 +100,10 @@ class WelcomeWindow(QWidget):
         self._advice.setWordWrap(True)
         self._advice.setStyleSheet("font-weight: 600;")
         self._advice.hide()
+        self._checkin = QCheckBox(
+            "Ask me once a day how my back feels (0-10), to see whether moving more goes "
+            "with feeling better"
+        )
         notice = QLabel(DISCLAIMER)
         notice.setWordWrap(True)
         notice.setStyleSheet("font-size: 9pt;")
@@ -124,6 +128,8 @@ class WelcomeWindow(QWidget):
             box.setStyleSheet("QCheckBox { padding: 2px; }")
             layout.addWidget(box)
         layout.addWidget(self._advice)
+        layout.addWidget(QLabel("<b>Optional</b>"))
+        layout.addWidget(self._checkin)
         layout.addWidget(notice)
         layout.addLayout(buttons)
         self.setMinimumWidth(620)
@@ -131,6 +137,10 @@ class WelcomeWindow(QWidget):
     def answer(self, index: int, yes: bool) -> None:
         """Tick or untick question ``index`` (tests, accessibility)."""
         self._boxes[index].setChecked(yes)
+
+    def want_checkin(self, on: bool) -> None:
+        """Tick or untick the daily back check-in (tests, accessibility)."""
+        self._checkin.setChecked(on)
 
     def advice_shown(self) -> bool:
         """Whether the check-with-a-professional advice is showing."""
@@ -141,5 +151,5 @@ class WelcomeWindow(QWidget):
 
     def _save(self) -> None:
         avoid, level = answers_to_limits(tuple(box.isChecked() for box in self._boxes))
-        self.saved.emit(self._stand.isChecked(), avoid, level)
+        self.saved.emit(self._stand.isChecked(), avoid, level, self._checkin.isChecked())
         self.close()

@@ -109,7 +109,7 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_history(tmp_path: Path) -
     assert journal.prompts()[0].rating == "ok"
     journal.close()
     (version,) = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()
-    assert version == SCHEMA_VERSION == 3
+    assert version == SCHEMA_VERSION == 4
 
 
 def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
@@ -152,6 +152,44 @@ def test_every_earlier_schema_migrates_to_the_current_one(tmp_path: Path, versio
     old.close()
     journal = SqliteJournal.open(path)
     assert len(journal.breaks()) == (1 if version >= 1 else 0)  # history kept
-    journal.record_stretch(AT, AT + timedelta(minutes=5), "seated")  # the newest table works
-    assert len(journal.stretches()) == 1
+    journal.record_stretch(AT, AT + timedelta(minutes=5), "seated")  # the newer tables work
+    journal.record_pause(AT, AT + timedelta(minutes=30))
+    journal.record_checkin(AT.date(), 3, AT)
+    assert (len(journal.stretches()), len(journal.pauses()), len(journal.checkins())) == (1, 1, 1)
+    journal.close()
+
+
+def test_pauses_and_checkins_round_trip_and_a_second_answer_replaces_the_first(
+    tmp_path: Path,
+) -> None:
+    from datetime import date
+
+    from movebreak.core.stats import Pause
+
+    path = tmp_path / "journal.sqlite3"
+    journal = SqliteJournal.open(path)
+    journal.record_pause(AT, AT + timedelta(hours=1))
+    journal.record_pause(AT, AT)  # empty: not kept
+    journal.record_checkin(date(2026, 3, 2), 6, AT)
+    journal.record_checkin(date(2026, 3, 2), 4, AT + timedelta(hours=2))
+    journal.record_checkin(date(2026, 3, 3), 2, AT + timedelta(days=1))
+    journal.close()
+    journal = SqliteJournal.open(path)
+    assert journal.pauses() == [Pause(AT, AT + timedelta(hours=1))]
+    answers = journal.checkins()
+    assert {day.isoformat(): c.score for day, c in answers.items()} == {
+        "2026-03-02": 4,
+        "2026-03-03": 2,
+    }
+    assert list(journal.checkins(date(2026, 3, 3))) == [date(2026, 3, 3)]
+    journal.close()
+
+
+def test_a_checkin_outside_0_to_10_is_refused_by_the_file_itself(tmp_path: Path) -> None:
+    from datetime import date
+
+    journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
+    with pytest.raises(sqlite3.IntegrityError):
+        journal.record_checkin(date(2026, 3, 2), 11, AT)
+    assert journal.checkins() == {}
     journal.close()

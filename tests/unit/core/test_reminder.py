@@ -150,15 +150,36 @@ def test_pause_across_midnight_holds_prompts_until_it_ends() -> None:
     world.advance(minutes=28)
     assert world.display.shows == 0  # the limit counts afresh from the end of the pause
     work_until_prompted(world, minutes=1)
+    assert world.journal.pauses == [
+        (datetime(2026, 3, 2, 23, 0, tzinfo=UTC), datetime(2026, 3, 3, 1, 0, tzinfo=UTC))
+    ]
 
 
-def test_resume_ends_a_pause_at_once() -> None:
+def test_resume_ends_a_pause_at_once_and_the_journal_keeps_how_long_it_was() -> None:
     world = World()
+    started = world.clock.now()
     world.coach.pause(None)
     world.advance(minutes=90)
     assert world.display.shows == 0
     assert world.coach.resume()
     assert world.state == "seated"
+    assert world.journal.pauses == [(started, started + timedelta(minutes=90))]
+
+
+def test_closing_keeps_the_stretch_and_the_pause_under_way_once() -> None:
+    world = World()
+    started = world.clock.now()
+    world.advance(minutes=20)
+    world.coach.pause(started + timedelta(hours=2))
+    world.advance(minutes=10)  # paused, still typing
+    world.coach.close()
+    world.coach.close()
+    [(begin, end, posture)] = world.journal.stretches
+    assert (posture, begin) == ("seated", started)
+    assert end >= started + timedelta(minutes=29)  # up to the last input
+    assert world.journal.pauses == [
+        (started + timedelta(minutes=20), started + timedelta(minutes=30))
+    ]
 
 
 def test_no_prompts_outside_work_hours() -> None:

@@ -138,3 +138,75 @@ def test_the_review_timeline_is_in_local_time() -> None:
     assert shown.day_start.utcoffset() == timedelta(hours=1)
     [band] = shown.bands
     assert band.end - band.start == timedelta(hours=1)
+
+
+def test_pauses_are_their_own_figure_and_split_at_the_day_start() -> None:
+    from movebreak.core.stats import Pause
+
+    summary = summarise(
+        DAY,
+        RULES,
+        prompts=[],
+        breaks=[],
+        stretches=[],
+        activities=[],
+        movement_ids=MOVEMENT,
+        goal=timedelta(minutes=10),
+        pauses=[Pause(at(3), at(5)), Pause(at(27), at(29))],  # 04:00 cuts both
+    )
+    assert summary.paused == timedelta(hours=2)
+    assert summary.movement == timedelta(0)
+    assert summary_json(summary)["paused_minutes"] == 120
+
+
+def test_the_back_checkin_is_set_beside_movement_by_week_and_by_goal() -> None:
+    from movebreak.core.stats import CHECKIN_WEEKS, CheckIn, review
+
+    today = DAY + timedelta(days=30)
+    walks, checkins = [], {}
+    for n in range(20):  # 20 days: on even days a 15 min walk (at goal), back 2; odd: 6
+        day = today - timedelta(days=n)
+        start = datetime.combine(day, datetime.min.time(), tzinfo=UTC) + timedelta(hours=9)
+        if n % 2 == 0:
+            walks.append(Activity(start, timedelta(minutes=15), "walk"))
+        checkins[day] = CheckIn(day, 2 if n % 2 == 0 else 6, start)
+    result = review(
+        today,
+        RULES,
+        prompts=[],
+        breaks=[],
+        stretches=[],
+        activities=walks,
+        movement_ids=MOVEMENT,
+        goal=timedelta(minutes=10),
+        checkins=checkins,
+    )
+    assert result.today.back == 2
+    assert result.back is not None
+    assert (result.back.at_goal, result.back.at_goal_days) == (2, 10)
+    assert (result.back.below_goal, result.back.below_goal_days) == (6, 10)
+    assert len(result.back.weeks) == CHECKIN_WEEKS
+    assert result.back.weeks[0].back is None  # eight weeks ago: no answers yet
+    assert result.back.weeks[-1].back == round((2 * 4 + 6 * 3) / 7, 1)
+    assert len(result.month) == 30
+    without = review(
+        today, RULES, prompts=[], breaks=[], stretches=[], activities=walks,
+        movement_ids=MOVEMENT, goal=timedelta(minutes=10),
+    )  # fmt: skip
+    assert without.back is None
+
+
+def test_the_stretch_under_way_counts_in_todays_figures() -> None:
+    from movebreak.core.sitting import activity, arrive, view
+    from movebreak.core.stats import open_records
+
+    desk = arrive(at(9), RULES)
+    for minute in range(1, 31):  # typing through half an hour
+        desk = activity(desk, at(9) + timedelta(minutes=minute), RULES)
+    stretches, breaks = open_records(view(desk, at(9.5), RULES), at(9.5))
+    assert stretches == [Stretch(at(9), at(9.5), "seated")]
+    assert breaks == []
+    later = at(10)  # 30 min without input: away since the last input
+    stretches, breaks = open_records(view(desk, later, RULES), later)
+    assert stretches == [Stretch(at(9), at(9.5), "seated")]
+    assert breaks == [Break(at(9.5), later)]
