@@ -1,11 +1,14 @@
-"""The built wheel carries the assets and finds them the same way a checkout does."""
+"""The built wheel carries the assets, finds them the way a checkout does, and starts."""
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,15 +30,21 @@ print("wheel ok")
 """
 
 
-@pytest.mark.slow
-def test_the_built_wheel_ships_its_assets(tmp_path: Path) -> None:
-    wheels = tmp_path / "wheels"
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built once for this module's tests."""
+    wheels = tmp_path_factory.mktemp("wheels")
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
         check=True,
         timeout=300,
     )
-    [wheel] = wheels.glob("movebreak-*.whl")
+    [built] = wheels.glob("movebreak-*.whl")
+    return built
+
+
+@pytest.mark.slow
+def test_the_built_wheel_ships_its_assets(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -74,3 +83,52 @@ def test_the_built_wheel_ships_its_assets(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert version.stdout.startswith("movebreak ")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="stops the app with SIGTERM, as a logout does")
+def test_the_wheel_installs_into_a_fresh_venv_and_starts(wheel: Path, tmp_path: Path) -> None:
+    """What a user does: a new venv, ``pip install`` with the dependencies, ``movebreak``.
+
+    Catches what the checkout hides: a dependency missing from pyproject.toml, a console
+    script that does not resolve, an import that only works from ``src/``.
+    """
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(wheel)],
+        check=True,
+        timeout=600,
+    )
+    data = tmp_path / "data"
+    log = data / "log" / "movebreak.log"
+    # No display and no session bus: the app must start without both, and must not touch
+    # the developer's real desktop services.
+    hidden = {"DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS"}
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    app = subprocess.Popen(
+        [str(venv / "bin" / "movebreak"), "--data-dir", str(data)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        wait_for(
+            lambda: (
+                app.poll() is not None
+                or (log.exists() and "app.ready" in log.read_text(encoding="utf-8"))
+            ),
+            "app.ready in the installed app's log",
+            timeout=60,
+        )
+        assert app.poll() is None, app.communicate(timeout=10)[0]
+        app.send_signal(signal.SIGTERM)
+        output, _ = app.communicate(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate(timeout=10)
+    assert app.returncode == 0, output

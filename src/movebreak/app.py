@@ -38,7 +38,7 @@ from movebreak.core.reminder import Hold
 from movebreak.core.settings import Settings
 from movebreak.core.sitting import DeskView, Posture
 from movebreak.logs import log_uncaught, setup_logging
-from movebreak.paths import AppPaths
+from movebreak.paths import APP_ID, AppPaths
 from movebreak.rules import preferences_from, rules_from, sample_interval
 from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
@@ -515,7 +515,7 @@ def run(options: Options, paths: AppPaths) -> int:
     qt = QApplication(sys.argv[:1])
     qt.setApplicationName("movebreak")
     qt.setApplicationVersion(__version__)
-    qt.setDesktopFileName("movebreak")
+    qt.setDesktopFileName(APP_ID)  # matches packaging/ and the autostart entry
     qt.setQuitOnLastWindowClosed(False)
     waker = SignalWaker()
     journal, journal_problem = open_journal(paths.journal_file)

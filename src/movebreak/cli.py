@@ -97,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``movebreak`` console script and of ``python -m movebreak``."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.data_dir:  # absolute: the control socket and autostart need it from anywhere
+        args.data_dir = args.data_dir.resolve()
     paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
     if args.command is None:
         return _start(args, paths)

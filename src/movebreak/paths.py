@@ -11,6 +11,8 @@ from pathlib import Path
 from platformdirs import PlatformDirs
 
 APP_NAME = "movebreak"
+# The reverse-DNS id of the desktop entry, the AppStream metainfo, the icons and autostart.
+APP_ID = "io.github.movebreak.Movebreak"
 
 
 @dataclass(frozen=True, slots=True)
