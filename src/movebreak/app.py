@@ -14,12 +14,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from movebreak import __version__
 from movebreak.adapters.activity_choice import ChosenActivity
+from movebreak.adapters.autostart import Autostart, autostart_for_platform
 from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.control_server import ControlServer
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
@@ -27,6 +27,7 @@ from movebreak.adapters.journal import SqliteJournal, open_journal
 from movebreak.adapters.library_file import load_library, red_flags
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
+from movebreak.adapters.sound import Chime
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
 from movebreak.core import checkin, stats
 from movebreak.core.checkin import CheckInState
@@ -40,9 +41,17 @@ from movebreak.core.sitting import DeskView, Posture
 from movebreak.logs import log_uncaught, setup_logging
 from movebreak.paths import APP_ID, AppPaths
 from movebreak.rules import preferences_from, rules_from, sample_interval
+from movebreak.settings_flow import SettingsFlow
 from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
-from movebreak.ui.presenters import prompt_view, red_flags_text, span, status_json, tray_view
+from movebreak.ui.presenters import (
+    PromptView,
+    prompt_view,
+    red_flags_text,
+    span,
+    status_json,
+    tray_view,
+)
 from movebreak.ui.prompt_window import PromptWindow
 from movebreak.ui.tray import Tray
 
@@ -50,6 +59,7 @@ if TYPE_CHECKING:
     from movebreak.ui.checkin_window import CheckInWindow
     from movebreak.ui.library_window import LibraryWindow
     from movebreak.ui.review_window import ReviewWindow
+    from movebreak.ui.settings_window import SettingsWindow
     from movebreak.ui.welcome_window import WelcomeWindow
 
 log = logging.getLogger(__name__)
@@ -76,6 +86,8 @@ class MovebreakApp(QObject):
         paths: AppPaths | None = None,
         clock: Clock | None = None,
         busy: Callable[[], Hold | None] | None = None,
+        autostart: Autostart | None = None,
+        chime: Chime | None = None,
     ):
         super().__init__()
         self._settings = settings
@@ -117,8 +129,8 @@ class MovebreakApp(QObject):
             rules=reminder_rules,
             exercises=library.exercises,
             preferences=preferences_from(settings),
-            idle=source.idle,
-            busy=self._busy,
+            idle=lambda: self._source.idle(),  # the source may be switched in settings
+            busy=lambda: self._busy(),
         )
         self._connect_ui()
         self._lock = ScreenLockWatcher(self._on_lock)
@@ -127,11 +139,18 @@ class MovebreakApp(QObject):
         self._sleep = SleepDetector()
         self._last_view: DeskView | None = None
         self._breaks_seen = 0
-        self._stops = [
-            self._wakeups.every(sample_interval(settings.breaks.natural_break), self.sample),
-            # Day-level boundaries: work hours begin and end, and the day rolls over.
-            self._wakeups.cron(self._boundaries(settings), self.refresh_after_tick),
-        ]
+        self._chime = chime or Chime()
+        self._pending_prompt: PromptView | None = None  # shown as a notification, not opened
+        self._stop_sampling = self._wakeups.every(
+            sample_interval(settings.breaks.natural_break), self.sample
+        )
+        # Day-level boundaries: work hours begin and end, and the day rolls over.
+        self._stop_boundaries = self._wakeups.cron(
+            self._boundaries(settings), self.refresh_after_tick
+        )
+        self.settings_flow = (
+            SettingsFlow(self, paths, autostart, self.open_library) if paths is not None else None
+        )
         self.refresh()
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:  # warnings (a value outside the recommended range) only go to the log
@@ -157,7 +176,8 @@ class MovebreakApp(QObject):
         tray.quit_requested.connect(QApplication.quit)
         tray.posture_requested.connect(self._on_posture)
         tray.pause_requested.connect(self._on_pause)
-        tray.open_settings_requested.connect(self._open_settings)
+        tray.open_settings_requested.connect(self.open_settings)
+        tray.message_clicked.connect(self.open_pending_prompt)
         tray.library_requested.connect(self.open_library)
         tray.welcome_requested.connect(self.open_welcome)
         tray.review_requested.connect(self.open_review)
@@ -183,11 +203,29 @@ class MovebreakApp(QObject):
     # --- PromptDisplay, for the Coach ---
 
     def show_prompt(self, prompt: ShownPrompt) -> None:
-        """Show the prompt window with ``prompt``."""
-        self.prompt.show_prompt(prompt_view(prompt))
+        """Show ``prompt``: the window, or a notification that opens it when clicked."""
+        view = prompt_view(prompt)
+        new = not self.prompt.isVisible() and self._pending_prompt is None
+        if new and self._settings.notifications.sound:
+            self._chime.play()
+        if self._settings.notifications.prompt_style == "notification" and not (
+            self.prompt.isVisible()
+        ):
+            if new:
+                self.tray.notify("Time to move", f"{view.title}. Click here to open it.")
+            self._pending_prompt = view
+            return
+        self.prompt.show_prompt(view)
+
+    def open_pending_prompt(self) -> None:
+        """The user clicked the prompt's notification: open the prompt itself."""
+        if self._pending_prompt is not None:
+            self.prompt.show_prompt(self._pending_prompt)
+            self._pending_prompt = None
 
     def hide_prompt(self) -> None:
-        """Close the prompt window."""
+        """Close the prompt window (and forget a prompt waiting behind a notification)."""
+        self._pending_prompt = None
         self.prompt.hide_prompt()
 
     def notify(self, title: str, message: str) -> None:
@@ -314,11 +352,49 @@ class MovebreakApp(QObject):
         """The ``status --json`` object."""
         return status_json(self.coach.status(), self._clock.now(), self.activity_source)
 
+    @property
+    def settings(self) -> Settings:
+        """The settings in force."""
+        return self._settings
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Put ``settings`` in force at once (the settings window, an edited file)."""
+        before, self._settings = self._settings, settings
+        self.coach.set_preferences(preferences_from(settings))
+        self.coach.set_rules(*rules_from(settings, self._tz))
+        if settings.busy != before.busy and isinstance(self._busy, BusySignals):
+            self._busy.close()
+            self._busy = BusySignals(settings.busy)
+        if settings.breaks.natural_break != before.breaks.natural_break:
+            self._stop_sampling()
+            self._stop_sampling = self._wakeups.every(
+                sample_interval(settings.breaks.natural_break), self.sample
+            )
+        if settings.schedule != before.schedule:
+            self._stop_boundaries()
+            self._stop_boundaries = self._wakeups.cron(
+                self._boundaries(settings), self.refresh_after_tick
+            )
+        if settings.activity.source != before.activity.source:
+            self._switch_source(ChosenActivity(settings.activity.source))
+        self.tray.show_checkin(settings.goals.back_checkin)
+        log.info("settings.applied")
+        self.refresh()
+
+    def _switch_source(self, source: ActivitySource) -> None:
+        """Watch input with ``source`` from now on; the old one is stopped first."""
+        self._source.stop()
+        self._source = source
+        self._source_problem = source.start()
+        log.info("activity.source switched to=%s", self.activity_source)
+
     def stop(self) -> None:
         """Release everything in an order that lets Qt exit cleanly."""
         self.coach.close()  # keeps the stretch and pause under way
-        for stop in self._stops:
-            stop()
+        if self.settings_flow is not None:
+            self.settings_flow.close()
+        self._stop_sampling()
+        self._stop_boundaries()
         self._wakeups.shutdown()
         self._source.stop()
         if isinstance(self._busy, BusySignals):
@@ -498,9 +574,9 @@ class MovebreakApp(QObject):
         self.coach.set_preferences(preferences_from(self._settings))
         self._show_marks()
 
-    def _open_settings(self) -> None:
-        if self._paths is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.config_file)))
+    def open_settings(self) -> SettingsWindow | None:
+        """The settings window (there is none without a profile on disk)."""
+        return self.settings_flow.open() if self.settings_flow is not None else None
 
 
 def run(options: Options, paths: AppPaths) -> int:
@@ -525,12 +601,14 @@ def run(options: Options, paths: AppPaths) -> int:
         source=ChosenActivity(settings.activity.source),
         journal=journal,
         paths=paths,
+        # A portable profile starts at login with its own folder too.
+        autostart=autostart_for_platform(
+            ("--data-dir", str(options.data_dir)) if options.data_dir else ()
+        ),
     )
-    if journal_problem:
-        app.notify(
-            "movebreak: journal not saved",
-            f"{journal_problem}. This session is kept in memory only.",
-        )
+    if journal_problem:  # the message says where the old file is, or why nothing is saved
+        title = "movebreak: journal not saved" if journal.in_memory else "movebreak: new journal"
+        app.notify(title, journal_problem)
     if first_start:
         app.open_welcome()
     control = ControlServer(paths.control_socket, app.handle)

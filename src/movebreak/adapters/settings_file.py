@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
 
 from movebreak.core.problems import Problem
@@ -45,6 +46,9 @@ def load_settings(path: Path) -> tuple[Settings, list[Problem]]:
         reason = _TOML_POSITION.sub("", str(error)).strip()
         message = f"not valid TOML ({reason}); using all defaults"
         return Settings(), [Problem(path, None, line, message)]
+    except RecursionError:  # tomllib recurses once per level of [[[...]]] or {a = {...}}
+        message = "not valid TOML (values nested too deeply); using all defaults"
+        return Settings(), [Problem(path, None, None, message)]
     return parse(raw, source=path, text=text)
 
 
@@ -74,7 +78,7 @@ class SaveRefusedError(RuntimeError):
     """The settings file cannot be safely updated; the message says why."""
 
 
-def save_values(path: Path, changes: dict[tuple[str, str], object]) -> None:
+def save_values(path: Path, changes: Mapping[tuple[str, str], object]) -> None:
     """Set ``[table] key = value`` for each change, keeping the user's comments and order.
 
     The user asked for the change (a toggle in a window), so the file is rewritten, but

@@ -38,4 +38,3 @@ def should_ask(
     if desk.presence is Presence.AWAY:
         return False
     return desk.seated_today + desk.standing_today >= SETTLED
-

@@ -1,6 +1,6 @@
 """THE settings schema: every option, its default, its bounds and its help, declared once.
 
-Validation, the commented default ``config.toml`` and (later) the settings window and the
+Validation, the commented default ``config.toml``, the settings window and the
 README table are all driven from these dataclasses, so an option is never written twice.
 Defaults come from ``movement-science.md`` section 2.1.
 """
@@ -235,6 +235,27 @@ class Goals:
 
 
 @dataclass(frozen=True, slots=True)
+class Notifications:
+    """The ``[notifications]`` table: how a prompt reaches you."""
+
+    prompt_style: str = setting(
+        "window",
+        label="Show prompts as",
+        help=(
+            '"window": a small window at the bottom right that stays on top without taking '
+            'the keyboard. "notification": a desktop notification instead, for shared '
+            "screens or wherever a window is unwelcome; click it to open the prompt."
+        ),
+        choices=("window", "notification"),
+    )
+    sound: bool = setting(
+        False,
+        label="Play a soft sound when a prompt appears",
+        help="A short, quiet chime through the system's sound player. Off unless you want it.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Activity:
     """The ``[activity]`` table: how movebreak sees that you are at the computer."""
 
@@ -281,7 +302,75 @@ class Settings:
     busy: Busy = field(default_factory=Busy)
     exercises: Exercises = field(default_factory=Exercises)
     goals: Goals = field(default_factory=Goals)
+    notifications: Notifications = field(default_factory=Notifications)
     activity: Activity = field(default_factory=Activity)
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """One setting as the settings window sees it."""
+
+    table: str
+    key: str
+    kind: Any  # the Python type of its value: timedelta, bool, int, str, tuple[str, ...], ...
+    spec: Spec
+    default: Any
+
+
+def options() -> list[Option]:
+    """Every setting, in file order: the settings window is built from this."""
+    found = []
+    for table in fields(Settings):
+        table_type = get_type_hints(Settings)[table.name]
+        hints = get_type_hints(table_type)
+        for f in fields(table_type):
+            found.append(Option(table.name, f.name, hints[f.name], f.metadata["spec"], f.default))
+    return found
+
+
+def value_of(settings: Settings, table: str, key: str) -> Any:
+    """The value of ``[table] key`` in ``settings``."""
+    return getattr(getattr(settings, table), key)
+
+
+def with_value(settings: Settings, table: str, key: str, value: Any) -> Settings:
+    """``settings`` with ``[table] key`` set to ``value`` (already checked)."""
+    changed = replace(getattr(settings, table), **{key: value})
+    return replace(settings, **{table: changed})
+
+
+def check(table: str, key: str, raw: Any, source: Path) -> tuple[Any, Problem | None]:
+    """Validate one value as it would be written in the file.
+
+    Returns the converted value and ``None``, the value and a warning (outside the
+    recommended range: kept), or ``None`` and the error that refuses it.
+    """
+    problems: list[Problem] = []
+
+    def report(dotted: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        problems.append(Problem(source, dotted, None, message, severity))
+
+    table_type = get_type_hints(Settings)[table]
+    parsed = _parse_table(table_type, table, {key: raw}, report)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        return None, errors[0]
+    return getattr(parsed, key), problems[0] if problems else None
+
+
+def file_value(value: Any) -> bool | int | str | list[str]:
+    """``value`` as it is written in ``config.toml`` (what :func:`check` reads back)."""
+    if isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, WorkHours):
+        return str(value)
+    if isinstance(value, tuple):
+        return [item.value if isinstance(item, Weekday) else str(item) for item in value]
+    raise TypeError(f"no file form for {value!r}")  # a schema bug, not a user error
 
 
 def spec_of(table: type[Any], name: str) -> Spec:
@@ -478,7 +567,8 @@ def default_file_text() -> str:
     its help text and recommended range.
     """
     lines = [
-        "# movebreak settings. Edit and restart movebreak to apply.",
+        "# movebreak settings. Changes here apply within a second while movebreak runs;",
+        "# the Settings window in the tray menu edits this same file and keeps your comments.",
         '# Durations are written like "45s", "30m" or "1h30m".',
         "# Delete a line to go back to its default.",
         "",

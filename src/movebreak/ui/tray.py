@@ -24,6 +24,7 @@ class Tray(QObject):
     welcome_requested = Signal()
     review_requested = Signal()
     checkin_requested = Signal()
+    message_clicked = Signal()  # the user clicked the last notification
 
     UNTIL_TOMORROW = -1
 
@@ -57,12 +58,13 @@ class Tray(QObject):
         self._checkin.triggered.connect(self.checkin_requested)
         self._checkin.setVisible(False)
         self._menu.addAction("Exercise library…").triggered.connect(self.library_requested)
-        self._menu.addAction("Open settings file").triggered.connect(self.open_settings_requested)
+        self._menu.addAction("Settings…").triggered.connect(self.open_settings_requested)
         self._menu.addAction("Welcome and safety…").triggered.connect(self.welcome_requested)
         self._menu.addAction("Quit movebreak").triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icons.app_icon())
         self._icon.setContextMenu(self._menu)
         self._icon.activated.connect(self._on_activated)
+        self._icon.messageClicked.connect(self.message_clicked)
         self._icon.show()
         self._view: TrayView | None = None
 

@@ -59,4 +59,3 @@ def test_asked_again_the_next_day() -> None:
         answered_today=False,
         prompting=False,
     )
-

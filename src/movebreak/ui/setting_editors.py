@@ -1,0 +1,338 @@
+"""One editor widget per kind of setting, chosen from the schema's type.
+
+Each editor shows a value and hands back what the user entered in the form it takes in
+``config.toml`` (``"30m"``, ``["mon", "tue"]``, ``"08:30-18:00"``), so the core's one
+parser validates the window and the file alike.
+"""
+
+from __future__ import annotations
+
+from datetime import time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTimeEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from movebreak.core.durations import format_duration
+from movebreak.core.schedule import ALL_DAY, Weekday, WorkHours
+from movebreak.core.settings import Option
+
+
+def tr(text: str) -> str:
+    """Qt's translation of ``text`` in the settings context."""
+    return QCoreApplication.translate("settings", text)
+
+
+def _words(identifier: str) -> str:
+    """``balance_problems`` as a person would write it."""
+    return identifier.replace("_", " ").capitalize()
+
+
+class Editor(QWidget):
+    """A value editor; ``edited`` fires when the user has entered a new value."""
+
+    edited = Signal()
+
+    def raw(self) -> Any:
+        """The entered value as written in the file."""
+        raise NotImplementedError
+
+    def show_value(self, value: Any) -> None:
+        """Display ``value`` without firing ``edited``."""
+        raise NotImplementedError
+
+    def _row(self, *widgets: QWidget) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in widgets:
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+
+class DurationEditor(Editor):
+    """A duration as the user would type it: ``45s``, ``30m``, ``1h30m``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.field = QLineEdit()
+        self.field.setMaximumWidth(110)
+        self.field.setPlaceholderText("30m")
+        self.field.editingFinished.connect(self._finished)
+        self._shown = ""
+        self._row(self.field, QLabel(tr('like "45s", "30m" or "1h30m"')))
+        self.setFocusProxy(self.field)
+
+    def raw(self) -> Any:
+        """The text typed."""
+        return self.field.text().strip()
+
+    def show_value(self, value: Any) -> None:
+        """A timedelta, written back as text."""
+        self._shown = format_duration(value) if isinstance(value, timedelta) else str(value)
+        self.field.setText(self._shown)
+
+    def _finished(self) -> None:
+        if self.raw() != self._shown:
+            self._shown = self.raw()
+            self.edited.emit()
+
+
+class SwitchEditor(Editor):
+    """On or off; the option's label is the checkbox's own text."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.box = QCheckBox(label)
+        self.box.toggled.connect(lambda _=False: self.edited.emit())
+        self._row(self.box)
+        self.setFocusProxy(self.box)
+
+    def raw(self) -> Any:
+        """True or false."""
+        return self.box.isChecked()
+
+    def show_value(self, value: Any) -> None:
+        """Tick or untick."""
+        self.box.blockSignals(True)
+        self.box.setChecked(bool(value))
+        self.box.blockSignals(False)
+
+
+class NumberEditor(Editor):
+    """A whole number; the schema's minimum is the spin box's floor."""
+
+    def __init__(self, minimum: int | None) -> None:
+        super().__init__()
+        self.spin = QSpinBox()
+        self.spin.setRange(minimum if minimum is not None else -1000, 1000)
+        self.spin.valueChanged.connect(lambda _=0: self.edited.emit())
+        self._row(self.spin)
+        self.setFocusProxy(self.spin)
+
+    def raw(self) -> Any:
+        """The number."""
+        return self.spin.value()
+
+    def show_value(self, value: Any) -> None:
+        """Set the number."""
+        self.spin.blockSignals(True)
+        self.spin.setValue(int(value))
+        self.spin.blockSignals(False)
+
+
+class ChoiceEditor(Editor):
+    """One of the schema's choices."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__()
+        self.combo = QComboBox()
+        self.combo.addItems(list(choices))
+        self.combo.currentTextChanged.connect(lambda _="": self.edited.emit())
+        self._row(self.combo)
+        self.setFocusProxy(self.combo)
+
+    def raw(self) -> Any:
+        """The chosen text."""
+        return self.combo.currentText()
+
+    def show_value(self, value: Any) -> None:
+        """Select ``value``."""
+        self.combo.blockSignals(True)
+        self.combo.setCurrentText(str(value))
+        self.combo.blockSignals(False)
+
+
+class ChecklistEditor(Editor):
+    """Any number of the schema's choices, one checkbox each."""
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        super().__init__()
+        self.boxes = {choice: QCheckBox(tr(_words(choice))) for choice in choices}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        columns = [QVBoxLayout(), QVBoxLayout()]
+        for column in columns:
+            layout.addLayout(column)
+        layout.addStretch(1)
+        for index, box in enumerate(self.boxes.values()):
+            columns[index % 2].addWidget(box)
+            box.toggled.connect(lambda _=False: self.edited.emit())
+        self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def raw(self) -> Any:
+        """The ticked choices."""
+        return [choice for choice, box in self.boxes.items() if box.isChecked()]
+
+    def show_value(self, value: Any) -> None:
+        """Tick exactly ``value``."""
+        for choice, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(choice in value)
+            box.blockSignals(False)
+
+
+class ListEditor(Editor):
+    """Free texts (exercise ids), separated by commas."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.field = QLineEdit()
+        self.field.setPlaceholderText("walk-lap, calf-raise")
+        self.field.editingFinished.connect(self._finished)
+        self._shown: list[str] = []
+        self._row(self.field)
+        self.setFocusProxy(self.field)
+
+    def raw(self) -> Any:
+        """The texts, blanks dropped."""
+        return [part.strip() for part in self.field.text().split(",") if part.strip()]
+
+    def show_value(self, value: Any) -> None:
+        """Join the texts."""
+        self._shown = list(value)
+        self.field.setText(", ".join(value))
+
+    def _finished(self) -> None:
+        if self.raw() != self._shown:
+            self._shown = self.raw()
+            self.edited.emit()
+
+
+class DaysEditor(Editor):
+    """Seven day toggles, Monday first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.buttons: dict[Weekday, QToolButton] = {}
+        for day in Weekday:
+            button = QToolButton()
+            button.setText(tr(day.value.capitalize()))
+            button.setCheckable(True)
+            button.setAccessibleName(tr(day.value.capitalize()))
+            button.setMinimumWidth(44)
+            # On or off must be plain at a glance, in any theme.
+            button.setStyleSheet(
+                "QToolButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); font-weight: 600; }"
+            )
+            button.toggled.connect(lambda _=False: self.edited.emit())
+            self.buttons[day] = button
+        self._row(*self.buttons.values())
+        self.setFocusProxy(self.buttons[Weekday.MON])
+
+    def raw(self) -> Any:
+        """The days switched on."""
+        return [day.value for day, button in self.buttons.items() if button.isChecked()]
+
+    def show_value(self, value: Any) -> None:
+        """Switch on exactly ``value``."""
+        for day, button in self.buttons.items():
+            button.blockSignals(True)
+            button.setChecked(day in value)
+            button.blockSignals(False)
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+class HoursEditor(Editor):
+    """A daily range of hours, or all day."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.all_day = QCheckBox(tr("All day"))
+        self.start = QTimeEdit()
+        self.end = QTimeEdit()
+        for edit in (self.start, self.end):
+            edit.setDisplayFormat("HH:mm")
+            edit.editingFinished.connect(self.edited.emit)
+        self.start.setAccessibleName(tr("From"))
+        self.end.setAccessibleName(tr("To"))
+        self.all_day.toggled.connect(self._all_day_toggled)
+        self._row(self.all_day, QLabel(tr("from")), self.start, QLabel(tr("to")), self.end)
+        self.setFocusProxy(self.all_day)
+
+    def raw(self) -> Any:
+        """``"08:30-18:00"``, or ``"00:00-24:00"`` for all day."""
+        if self.all_day.isChecked():
+            return str(ALL_DAY)
+        return f"{self.start.time().toString('HH:mm')}-{self.end.time().toString('HH:mm')}"
+
+    def show_value(self, value: Any) -> None:
+        """Show a WorkHours."""
+        hours = value if isinstance(value, WorkHours) else ALL_DAY
+        for widget in (self.all_day, self.start, self.end):
+            widget.blockSignals(True)
+        self.all_day.setChecked(hours == ALL_DAY)
+        self.start.setTime(_qtime(hours.start))
+        self.end.setTime(_qtime(time(0, 0) if hours.end == time.max else hours.end))
+        self._enable()
+        for widget in (self.all_day, self.start, self.end):
+            widget.blockSignals(False)
+
+    def _all_day_toggled(self, on: bool) -> None:
+        if not on and self.start.time() == self.end.time():  # offer office hours to edit
+            self.start.setTime(QTime(9, 0))
+            self.end.setTime(QTime(17, 0))
+        self._enable()
+        self.edited.emit()
+
+    def _enable(self) -> None:
+        for edit in (self.start, self.end):
+            edit.setEnabled(not self.all_day.isChecked())
+
+
+class ClockEditor(Editor):
+    """A time of day."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edit = QTimeEdit()
+        self.edit.setDisplayFormat("HH:mm")
+        self.edit.editingFinished.connect(self.edited.emit)
+        self._row(self.edit)
+        self.setFocusProxy(self.edit)
+
+    def raw(self) -> Any:
+        """``"04:00"``."""
+        return self.edit.time().toString("HH:mm")
+
+    def show_value(self, value: Any) -> None:
+        """Show a time."""
+        self.edit.blockSignals(True)
+        self.edit.setTime(_qtime(value))
+        self.edit.blockSignals(False)
+
+
+def editor_for(option: Option) -> Editor:
+    """The editor that suits ``option``'s type."""
+    kind, spec = option.kind, option.spec
+    if kind is timedelta:
+        return DurationEditor()
+    if kind is bool:
+        return SwitchEditor(tr(spec.label))
+    if kind is int:
+        return NumberEditor(spec.minimum)
+    if kind is str and spec.choices:
+        return ChoiceEditor(spec.choices)
+    if kind == tuple[Weekday, ...]:
+        return DaysEditor()
+    if kind is WorkHours:
+        return HoursEditor()
+    if kind is time:
+        return ClockEditor()
+    if kind == tuple[str, ...]:
+        return ChecklistEditor(spec.choices) if spec.choices else ListEditor()
+    raise TypeError(f"no editor for [{option.table}] {option.key}: {kind!r}")  # a schema bug
