@@ -81,7 +81,15 @@ class AppPaths:
 
 
 def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by the user only; tighten it if it exists."""
+    """Create ``path`` (and parents) readable by the user only; tighten it if it exists.
+
+    Missing parents are made 0700 too, as the XDG base directory spec asks (plain
+    ``mkdir(parents=True)`` gives them 0755): ``state/movebreak`` above the log folder
+    is the app's own. Parents that already exist are left as they are.
+    """
+    for parent in reversed(path.parents):
+        if not parent.exists():
+            parent.mkdir(mode=0o700, exist_ok=True)
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     if os.name == "posix":
         path.chmod(0o700)

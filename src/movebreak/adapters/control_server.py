@@ -72,7 +72,9 @@ class ControlServer(QObject):
     def _dispatch(self, line: bytes) -> dict[str, Any]:
         try:
             request = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        # ValueError: bad UTF-8, bad JSON or a number thousands of digits long;
+        # RecursionError: arrays or objects nested thousands deep.
+        except (ValueError, RecursionError):
             return {"ok": False, "error": "not a JSON request"}
         if not isinstance(request, dict) or not isinstance(request.get("command"), str):
             return {"ok": False, "error": "a request is an object with a 'command'"}

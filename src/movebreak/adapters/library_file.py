@@ -50,6 +50,8 @@ def check_file(path: Path, poses: dict[str, Pose]) -> tuple[tuple[Exercise, ...]
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         return (), [Problem(path, None, None, f"not valid TOML: {error}")]
+    except RecursionError:  # tomllib recurses once per level of [[[...]]] or {a = {...}}
+        return (), [Problem(path, None, None, "not valid TOML: values nested too deeply")]
     return parse_library(raw, path, text, poses)
 
 

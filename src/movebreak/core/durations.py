@@ -13,6 +13,10 @@ from datetime import timedelta
 _UNIT_SECONDS = {"h": 3600, "m": 60, "s": 1}
 _PART = re.compile(r"\s*(\d+)\s*([hms])", re.IGNORECASE)
 _EXAMPLES = "like '45s', '30m' or '1h30m'"
+# Durations are added to the current time; far beyond any sensible setting, and short
+# enough that "now + duration" stays within what a datetime can hold.
+_LONGEST_SECONDS = 10 * 365 * 24 * 3600
+_LONGEST = "10 years"
 
 
 class DurationError(ValueError):
@@ -49,10 +53,15 @@ def parse_duration(text: object) -> timedelta:
         if seen and "hms".index(unit) <= "hms".index(seen[-1]):
             raise DurationError(f"'{text}' repeats or reorders units; write it {_EXAMPLES}")
         seen.append(unit)
-        total += int(match.group(1)) * _UNIT_SECONDS[unit]
+        digits = match.group(1).lstrip("0") or "0"
+        if len(digits) > 12:  # int() refuses thousands of digits; 13 are too long anyway
+            raise DurationError(f"'{text}' is longer than {_LONGEST}; write it {_EXAMPLES}")
+        total += int(digits) * _UNIT_SECONDS[unit]
         position = match.end()
     if total <= 0:
         raise DurationError(f"'{text}' is zero; a duration must be longer than that")
+    if total > _LONGEST_SECONDS:
+        raise DurationError(f"'{text}' is longer than {_LONGEST}; write it {_EXAMPLES}")
     return timedelta(seconds=total)
 
 

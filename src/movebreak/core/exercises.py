@@ -8,6 +8,7 @@ entry, the field and (where found) the line; the rest load.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -40,7 +41,7 @@ AVOID_IF = (
     "balance_problems", "recent_surgery", "acute_flare", "wrist_pain", "shoulder_pain",
     "dizziness", "late_pregnancy", "heart_condition_symptoms",
 )  # fmt: skip
-_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")  # \Z: "$" would allow a final newline
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +194,7 @@ def _exercise(entry: Any, poses: frozenset[str]) -> Exercise:
     if isinstance(est, bool) or not isinstance(est, int) or not 10 <= est <= 1800:
         raise _InvalidFieldError("est_seconds", "must be a whole number of seconds from 10 to 1800")
     intensity = entry.get("intensity")
-    if isinstance(intensity, bool) or intensity not in (1, 2, 3):
+    if type(intensity) is not int or intensity not in (1, 2, 3):  # not True, not 1.0
         raise _InvalidFieldError("intensity", "must be 1, 2 or 3")
     version = entry.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
@@ -307,7 +308,9 @@ def _dose(value: Any) -> Dose:
         raise _InvalidFieldError("dose", "kind must be duration, reps or hold")
     if unit not in ("s", "min", "reps"):
         raise _InvalidFieldError("dose", "unit must be s, min or reps")
-    if isinstance(amount, bool) or not isinstance(amount, int | float) or amount <= 0:
+    if isinstance(amount, bool) or not isinstance(amount, int | float):
+        raise _InvalidFieldError("dose", "value must be a positive number")
+    if not 0 < amount <= sys.float_info.max:  # also nan, inf and integers too big for a float
         raise _InvalidFieldError("dose", "value must be a positive number")
     sets = value.get("sets", 1)
     if isinstance(sets, bool) or not isinstance(sets, int) or sets < 1:
