@@ -19,6 +19,7 @@ from movebreak.core.ports import (
 )
 from movebreak.core.reminder import PromptRecord
 from movebreak.core.sitting import Break
+from movebreak.core.stats import Stretch
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 
@@ -121,7 +122,19 @@ class MemoryJournal:
         return list(self.prompts)
 
     def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
+        if ended <= started:
+            return
+        for index in range(len(self.stretches) - 1, -1, -1):  # same start: the one, grown
+            if int(self.stretches[index][0].timestamp()) == int(started.timestamp()):
+                self.stretches[index] = (started, ended, posture)
+                return
         self.stretches.append((started, ended, posture))
+
+    def last_stretch(self) -> Stretch | None:
+        if not self.stretches:
+            return None
+        start, end, posture = max(self.stretches, key=lambda s: s[1])
+        return Stretch(start, end, posture)
 
     def record_pause(self, started: datetime, ended: datetime) -> None:
         self.pauses.append((started, ended))

@@ -198,3 +198,17 @@ def test_the_back_checkin_from_the_command_line_shows_in_stats_and_export(
     bad = run("--data-dir", str(tmp_path), "checkin", "11")
     assert bad.returncode == 2
     assert "'11' is not a whole number from 0 to 10" in bad.stderr
+
+
+def test_a_damaged_journal_is_reported_and_left_alone_by_the_command_line(
+    tmp_path: Path,
+) -> None:
+    journal = tmp_path / "data" / "journal.sqlite3"
+    journal.parent.mkdir(parents=True)
+    journal.write_bytes(b"not a database at all" * 100)
+    for args in (["log", "5m"], ["checkin", "3"], ["stats"]):
+        result = run("--data-dir", str(tmp_path), *args)
+        assert result.returncode == 1, args
+        assert str(journal) in result.stderr
+        assert "Traceback" not in result.stderr
+    assert journal.read_bytes() == b"not a database at all" * 100

@@ -22,12 +22,22 @@ from movebreak.rules import rules_from
 
 
 def _open(paths: AppPaths) -> SqliteJournal | None:
+    """The journal to read, ``None`` if there is none yet; exits with a message if unusable."""
     if not paths.journal_file.exists():
         return None
+    return _open_for_writing(paths)
+
+
+def _open_for_writing(paths: AppPaths) -> SqliteJournal:
+    """The journal, created if absent; a damaged or newer one is left alone, with a message.
+
+    The command line never moves a damaged journal aside: the app does that, and tells the
+    user where the old one went.
+    """
     try:
         return SqliteJournal.open(paths.journal_file)
     except JournalError as error:
-        print(f"movebreak: {error}", file=sys.stderr)
+        print(f"movebreak: {error}. Nothing was written.", file=sys.stderr)
         raise SystemExit(1) from None
 
 
@@ -95,7 +105,7 @@ def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -
 
 def log_activity(paths: AppPaths, length: timedelta, name: str) -> int:
     """Record movement done away from the prompts, ending now."""
-    journal = SqliteJournal.open(paths.journal_file)
+    journal = _open_for_writing(paths)
     try:
         journal.record_activity(datetime.now(UTC) - length, length, name)
     finally:
@@ -109,7 +119,7 @@ def checkin(paths: AppPaths, score: int) -> int:
     settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
     rules = rules_from(settings, LocalTimezone())[0]
     now = datetime.now(UTC)
-    journal = SqliteJournal.open(paths.journal_file)
+    journal = _open_for_writing(paths)
     try:
         journal.record_checkin(rules.day_of(now), score, now)
     finally:

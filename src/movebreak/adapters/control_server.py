@@ -32,6 +32,9 @@ class ControlServer(QObject):
         self._handler = handler
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        # Also the listen backlog: a burst of CLI calls (scripts, a status bar polling) must
+        # queue, not be refused as "not running".
+        self._server.setMaxPendingConnections(128)
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytearray] = {}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import time
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -82,6 +83,22 @@ class JournalError(RuntimeError):
     """The journal cannot be used; the message says why and which file."""
 
 
+class NewerJournalError(JournalError):
+    """The file was written by a newer movebreak: it must be left exactly as it is."""
+
+
+class DamagedJournalError(JournalError):
+    """The file is not a database, or SQLite finds it malformed (``integrity_check``)."""
+
+
+# SQLite's primary result codes that mean the bytes on disk are wrong, as opposed to the
+# file being locked, missing or unreadable (which a later start may not meet again).
+_DAMAGED_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+# The files SQLite keeps beside the database; they belong to it and move with it.
+_COMPANIONS = ("-wal", "-shm", "-journal")
+_WAL_ATTEMPTS = 60  # 3 s at 50 ms, like the busy timeout
+
+
 class SqliteJournal:
     """The journal on disk (implements ``core.ports.Journal``)."""
 
@@ -90,27 +107,45 @@ class SqliteJournal:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path) -> SqliteJournal:
+    def open(cls, path: Path, *, check: bool = False) -> SqliteJournal:
         """Open or create the journal at ``path`` (mode 0600), migrating it forward.
 
+        Args:
+            path: the journal file.
+            check: first run ``PRAGMA integrity_check`` (a few ms for years of records)
+                on a read-only connection, which cannot checkpoint or delete a ``-wal``
+                file, so damage is found before anything is written; the app does at
+                start, the one-shot commands do not.
+
         Raises:
-            JournalError: the file was written by a newer movebreak, or is not a database.
+            NewerJournalError: written by a newer movebreak; the file was not changed.
+            DamagedJournalError: not a database, or malformed.
+            JournalError: anything else (a folder at that path, no permission, locked).
         """
-        make_private_dir(path.parent)
-        if not path.exists():
-            path.touch(mode=0o600)
-        if os.name == "posix":
-            path.chmod(0o600)
-        connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions
         try:
+            make_private_dir(path.parent)
+            if path.exists() and not path.is_file():
+                raise JournalError(f"cannot open {path}: it is not a file")
+            if check and path.exists() and path.stat().st_size > 0:
+                _probe(path)
+            if not path.exists():
+                path.touch(mode=0o600)
+            if os.name == "posix":
+                path.chmod(0o600)
+            connection = sqlite3.connect(path, isolation_level=None)  # explicit transactions
+        except OSError as error:
+            raise JournalError(f"cannot open {path}: {error.strerror or error}") from error
+        except sqlite3.Error as error:
+            raise JournalError(f"cannot open {path}: {error}") from error
+        try:
+            connection.execute("PRAGMA busy_timeout = 3000")  # the app and the CLI share it
             _refuse_newer(connection, path)  # before anything can change the file
-            connection.execute("PRAGMA journal_mode = WAL")
+            _use_wal(connection)
             connection.execute("PRAGMA synchronous = FULL")
-            connection.execute("PRAGMA busy_timeout = 3000")  # the CLI may write too
             _migrate(connection, path)
         except sqlite3.DatabaseError as error:
             connection.close()
-            raise JournalError(f"{path}: {error}") from error
+            raise _classified(error, path) from error
         except JournalError:
             connection.close()
             raise
@@ -144,15 +179,34 @@ class SqliteJournal:
             )
 
     def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
-        """Keep one finished stretch at the computer in one posture."""
+        """Keep one stretch at the computer in one posture, finished or still growing.
+
+        Keyed by its start: a later call with the same start replaces the earlier row in
+        the same transaction, so the stretch under way can be kept every few minutes and
+        finally once more when it ends, and it is still one stretch in the journal.
+        """
         if ended <= started:
             return
         with self._db:
-            self._db.execute("BEGIN")
-            self._db.execute(
-                "INSERT INTO stretch (started_at, ended_at, posture) VALUES (?, ?, ?)",
-                (_stamp(started), _stamp(ended), posture),
+            self._db.execute("BEGIN IMMEDIATE")
+            updated = self._db.execute(
+                "UPDATE stretch SET ended_at = ?, posture = ? WHERE id = (SELECT id FROM stretch"
+                " WHERE started_at = ? ORDER BY id DESC LIMIT 1)",
+                (_stamp(ended), posture, _stamp(started)),
             )
+            if updated.rowcount == 0:
+                self._db.execute(
+                    "INSERT INTO stretch (started_at, ended_at, posture) VALUES (?, ?, ?)",
+                    (_stamp(started), _stamp(ended), posture),
+                )
+
+    def last_stretch(self) -> Stretch | None:
+        """The stretch that ended last (the app resumes it after a short downtime)."""
+        row = self._db.execute(
+            "SELECT started_at, ended_at, posture FROM stretch ORDER BY ended_at DESC, id DESC"
+            " LIMIT 1"
+        ).fetchone()
+        return Stretch(_time(row[0]), _time(row[1]), row[2]) if row else None
 
     def record_activity(self, started: datetime, length: timedelta, name: str) -> None:
         """Keep movement the user logged by hand ("I walked for 15 min")."""
@@ -273,6 +327,11 @@ class SqliteJournal:
         )
         return [Break(_time(start), _time(end)) for start, end in rows]
 
+    @property
+    def in_memory(self) -> bool:
+        """Whether this is the fallback that is lost when the app quits."""
+        return self.path == Path(":memory:")
+
     def close(self) -> None:
         """Close the file; later calls fail."""
         self._db.close()
@@ -281,10 +340,56 @@ class SqliteJournal:
 def _refuse_newer(connection: sqlite3.Connection, path: Path) -> None:
     (version,) = connection.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
-        raise JournalError(
+        raise NewerJournalError(
             f"{path} was written by a newer movebreak (schema {version}, this one knows "
             f"{SCHEMA_VERSION}); it is left untouched"
         )
+
+
+def _use_wal(connection: sqlite3.Connection) -> None:
+    """Switch a new file to WAL; a no-op once it is (the mode is kept in the file).
+
+    Two processes creating the journal at once (the app and ``movebreak log``) can get
+    SQLITE_BUSY here without SQLite's busy handler being asked, so retry for a moment.
+    """
+    for attempt in range(_WAL_ATTEMPTS):
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or attempt + 1 == _WAL_ATTEMPTS:
+                raise
+            time.sleep(0.05)
+
+
+def _probe(path: Path) -> None:
+    """Check the existing file read-only: newer schema first, then integrity.
+
+    Raises what :meth:`SqliteJournal.open` documents; changes nothing but may create
+    the ``-shm`` index SQLite needs to read a WAL database.
+    """
+    try:
+        probe = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise JournalError(f"cannot open {path}: {error}") from error
+    try:
+        probe.execute("PRAGMA busy_timeout = 3000")
+        _refuse_newer(probe, path)
+        rows = probe.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        raise _classified(error, path) from error
+    finally:
+        probe.close()
+    if rows != [("ok",)]:
+        first = str(rows[0][0]) if rows else "no answer"
+        raise DamagedJournalError(f"{path}: integrity check failed ({first})")
+
+
+def _classified(error: sqlite3.DatabaseError, path: Path) -> JournalError:
+    """Damage (the bytes are wrong) or anything else (locked, unreadable, full disk)."""
+    if error.sqlite_errorcode & 0xFF in _DAMAGED_CODES:
+        return DamagedJournalError(f"{path}: {error}")
+    return JournalError(f"{path}: {error}")
 
 
 def _migrate(connection: sqlite3.Connection, path: Path) -> None:
@@ -294,6 +399,10 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
         return
     connection.execute("BEGIN IMMEDIATE")
     try:
+        # Again under the write lock: the app and a command (`movebreak log`) may both
+        # have found the file old, and the other may have migrated it meanwhile.
+        (version,) = connection.execute("PRAGMA user_version").fetchone()
+        _refuse_newer(connection, path)
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             for statement in script.split(";"):
                 if statement.strip():
@@ -303,6 +412,8 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         connection.execute("ROLLBACK")
         raise
+    if version == SCHEMA_VERSION:
+        return  # the other process did it
     log.info("journal.migrated path=%s from=%d to=%d", path, version, SCHEMA_VERSION)
 
 
@@ -314,10 +425,61 @@ def _time(stamp: int) -> datetime:
     return datetime.fromtimestamp(stamp, UTC)
 
 
-def open_journal(path: Path) -> tuple[SqliteJournal, str | None]:
-    """The journal at ``path``, or an in-memory one and the reason the file cannot serve."""
+def open_journal(path: Path, now: datetime | None = None) -> tuple[SqliteJournal, str | None]:
+    """The journal for the app, and what to tell the user if it is not the usual one.
+
+    Never raises: the app must start whatever the file holds.
+
+    - A damaged file (not a database, malformed, failing ``integrity_check``) is moved
+      aside with its ``-wal``/``-shm`` files to ``<name>.corrupt-YYYYmmdd-HHMMSS`` (local
+      time of ``now``), never deleted, and a new journal starts at ``path``.
+    - A file from a newer movebreak, or one that cannot be opened (a folder, no
+      permission, locked), is left untouched and this session is kept in memory.
+
+    Returns:
+        The journal, and ``None`` or a message for the user that says where things are.
+    """
     try:
-        return SqliteJournal.open(path), None
+        return SqliteJournal.open(path, check=True), None
+    except DamagedJournalError as error:
+        damage = error
     except JournalError as error:
         log.error("journal.unavailable %s", error)
-        return SqliteJournal.open_in_memory(), str(error)
+        return SqliteJournal.open_in_memory(), f"{error}. This session is kept in memory only."
+    log.error("journal.damaged %s", damage)
+    try:
+        aside = set_aside(path, now or datetime.now(UTC))
+        fresh = SqliteJournal.open(path, check=True)
+    except (OSError, JournalError) as error:
+        log.error("journal.unavailable after damage: %s", error)
+        return SqliteJournal.open_in_memory(), (
+            f"{damage}. It could not be replaced ({error}), so it is left as it is and this "
+            "session is kept in memory only."
+        )
+    log.warning("journal.set_aside damaged=%s new=%s", aside, path)
+    return fresh, (
+        f"The journal was damaged ({_reason(damage)}). It was kept as {aside} and a new, "
+        "empty journal started; nothing was deleted."
+    )
+
+
+def set_aside(path: Path, now: datetime) -> Path:
+    """Rename ``path`` and its SQLite companions to an unused ``.corrupt-<time>`` name.
+
+    The companions go first: a stray ``-wal`` left beside a new journal would be replayed
+    into it. Never overwrites; returns the new path of the main file.
+    """
+    base = f"{path.name}.corrupt-{now.astimezone():%Y%m%d-%H%M%S}"
+    aside, number = path.with_name(base), 1
+    while any(Path(f"{aside}{suffix}").exists() for suffix in ("", *_COMPANIONS)):
+        aside, number = path.with_name(f"{base}-{number}"), number + 1
+    for suffix in (*_COMPANIONS, ""):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists():
+            companion.rename(f"{aside}{suffix}")
+    return aside
+
+
+def _reason(error: JournalError) -> str:
+    """The error without the path it starts with (the message names the file itself)."""
+    return str(error).split(": ", 1)[-1]

@@ -41,6 +41,11 @@ log = logging.getLogger(__name__)
 # resolution, and skipping it keeps clock jitter from creeping the last input forward.
 _NEWS = timedelta(seconds=1)
 _RECENT = 6  # exercises not repeated within this many prompts (about 3 h at 30 min)
+# How often the stretch under way is written to the journal while it grows (and once as
+# soon as it has any length). A crash (or SIGKILL, or power loss) loses at most this much
+# of it, and a restart judges the downtime against natural_break from at most this much
+# too early. One tiny committed UPDATE a minute, only while input arrives, costs nothing.
+KEEP_EVERY = timedelta(minutes=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +80,11 @@ class Coach:
         idle: Callable[[], timedelta | None] = lambda: None,
         busy: Callable[[], Hold | None] = lambda: None,
     ):
-        """Start as if the user arrived now: launching the app is itself input."""
+        """Start as if the user arrived now: launching the app is itself input.
+
+        If the journal's last stretch ended less than ``natural_break`` ago (a crash or a
+        quick restart), that stretch goes on instead of a new one (``sitting.resume``).
+        """
         self._clock = clock
         self._scheduler = scheduler
         self._journal = journal
@@ -87,7 +96,20 @@ class Coach:
         self._rating_for: Prompting | None = None
         self._idle = idle
         self._busy = busy
-        self._desk = sitting.arrive(clock.now(), sitting_rules)
+        last = journal.last_stretch()
+        moved_at = max(
+            (r.resolved_at for r in journal.history() if r.outcome is Outcome.DONE), default=None
+        )
+        self._desk = sitting.resume(last, clock.now(), sitting_rules, moved_at=moved_at)
+        # The stretch under way and how far the journal has it: (start, kept until).
+        self._kept = (self._desk.stretch_start, self._desk.stretch_start)
+        if last is not None and self._desk.stretch_start == last.start:
+            self._kept = (last.start, last.end)
+            log.info(
+                "stretch.resumed started=%s downtime=%ds",
+                last.start.isoformat(timespec="seconds"),
+                (clock.now() - last.end).total_seconds(),
+            )
         self._level = self._compute_level()
         self._state: ReminderState = Watching()
         self._recent: tuple[str, ...] = ()
@@ -234,6 +256,8 @@ class Coach:
             return False
         if exercise_id is not None and self._exercise(exercise_id) is None:
             return False
+        if isinstance(self._state, Paused):  # the pause ends here: keep it, as resume() does
+            self._journal.record_pause(self._state.since, now)
         self._state = self._open_prompt(now, snoozes=0, exercise_id=exercise_id)
         self._reschedule(now)
         return True
@@ -438,6 +462,25 @@ class Coach:
         if new_break and desk.last_break is not None:
             self._journal.record_break(desk.last_break)
         self._desk = desk
+        self._keep_open_stretch()
+
+    def _keep_open_stretch(self) -> None:
+        """Write the stretch under way as soon as it has any length, then every ``KEEP_EVERY``.
+
+        The same row is updated each time (keyed by the stretch's start) and once more
+        when the stretch ends, so a crash loses at most ``KEEP_EVERY`` of it. The first
+        write comes early so that a restart finds this stretch, not the one before it
+        (which ended when the user moved or changed posture).
+        """
+        desk = self._desk
+        start, until = self._kept
+        if start != desk.stretch_start:
+            start = until = desk.stretch_start
+        grown = desk.last_activity - until
+        if grown <= timedelta(0) or (until > start and grown < KEEP_EVERY):
+            return
+        self._journal.record_stretch(desk.stretch_start, desk.last_activity, desk.posture.value)
+        self._kept = (desk.stretch_start, desk.last_activity)
 
     def _reschedule(self, now: datetime) -> None:
         """Keep exactly one pending wake-up, at the next moment anything can change."""

@@ -14,6 +14,7 @@ from typing import Protocol
 from movebreak.core.exercises import Exercise
 from movebreak.core.reminder import PromptRecord
 from movebreak.core.sitting import Break, Posture
+from movebreak.core.stats import Stretch
 
 
 class Clock(Protocol):
@@ -80,7 +81,15 @@ class Journal(Protocol):
         ...
 
     def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
-        """Keep one finished stretch at the computer in one posture."""
+        """Keep one stretch at the computer in one posture, finished or still growing.
+
+        A later call with the same ``started`` (to the second) replaces the earlier one:
+        the stretch under way is kept as it grows and counted once.
+        """
+        ...
+
+    def last_stretch(self) -> Stretch | None:
+        """The stretch that ended last, if any (resumed after a short downtime)."""
         ...
 
     def record_pause(self, started: datetime, ended: datetime) -> None:

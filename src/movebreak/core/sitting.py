@@ -14,6 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # stats builds on this module; only the type is needed here
+    from movebreak.core.stats import Stretch
 
 _ZERO = timedelta(0)
 
@@ -123,6 +127,33 @@ class DeskView:
 def arrive(at: datetime, rules: SittingRules, posture: Posture = Posture.SEATED) -> Desk:
     """The state when we first see the user, at ``at``."""
     return Desk(posture=posture, stretch_start=at, last_activity=at, day=rules.day_of(at))
+
+
+def resume(
+    last: Stretch | None, at: datetime, rules: SittingRules, *, moved_at: datetime | None = None
+) -> Desk:
+    """The state when the app starts at ``at``, given the stretch the journal kept last.
+
+    A downtime (crash, restart, update) shorter than ``natural_break`` continues that
+    stretch: same start, same posture, and the downtime counts as time at the computer,
+    as any idle shorter than a break does. Otherwise a fresh seated stretch begins, as
+    :func:`arrive`; the downtime is neither a break nor movement, since nothing saw what
+    the user did (the computer may have been off, or the user sat on).
+
+    Not continued either: a stretch that ends after ``at`` (the clock was set back), or
+    one the user ended by moving (``moved_at``, when the last done prompt was resolved,
+    is at or after its end): the stopped app had not yet kept the stretch after it.
+    """
+    if last is None or not _ZERO <= at - last.end < rules.natural_break:
+        return arrive(at, rules)
+    if moved_at is not None and moved_at >= last.end:
+        return arrive(at, rules)
+    return Desk(
+        posture=Posture(last.posture),
+        stretch_start=min(last.start, at),
+        last_activity=at,
+        day=rules.day_of(at),
+    )
 
 
 def activity(desk: Desk, at: datetime, rules: SittingRules) -> Desk:

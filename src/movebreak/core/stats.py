@@ -169,6 +169,20 @@ def open_records(desk: DeskView, now: datetime) -> tuple[list[Stretch], list[Bre
     return stretches, breaks
 
 
+def distinct_stretches(stretches: Iterable[Stretch]) -> list[Stretch]:
+    """One stretch per start (to the second), the longest: the stretch under way twice is one.
+
+    The journal keeps the stretch under way as it grows, so the review may hold the
+    journal's copy and the Coach's current one side by side.
+    """
+    longest: dict[int, Stretch] = {}
+    for stretch in stretches:
+        key = int(stretch.start.timestamp())
+        if key not in longest or stretch.end > longest[key].end:
+            longest[key] = stretch
+    return sorted(longest.values(), key=lambda s: s.start)
+
+
 def days_back(today: date, count: int) -> Sequence[date]:
     """``count`` days ending with ``today``, oldest first."""
     return [today - timedelta(days=n) for n in range(count - 1, -1, -1)]
@@ -234,7 +248,12 @@ def review(
     pauses: Sequence[Pause] = (),
     checkins: Mapping[date, CheckIn] | None = None,
 ) -> Review:
-    """The day, the 7 and 30 days up to it, the streak, the timeline bands and the check-ins."""
+    """The day, the 7 and 30 days up to it, the streak, the timeline bands and the check-ins.
+
+    ``stretches`` may hold the one under way twice (as the journal last kept it, and as
+    the Coach sees it now); see :func:`distinct_stretches`.
+    """
+    stretches = distinct_stretches(stretches)
 
     def one(d: date) -> DaySummary:
         return summarise(
