@@ -39,7 +39,7 @@ from movebreak.core.reminder import Hold
 from movebreak.core.settings import Settings
 from movebreak.core.sitting import DeskView, Posture
 from movebreak.logs import log_uncaught, setup_logging
-from movebreak.paths import APP_ID, AppPaths
+from movebreak.paths import APP_ID, AppPaths, assets_dir
 from movebreak.rules import preferences_from, rules_from, sample_interval
 from movebreak.settings_flow import SettingsFlow
 from movebreak.signals import SignalWaker
@@ -53,6 +53,7 @@ from movebreak.ui.presenters import (
     tray_view,
 )
 from movebreak.ui.prompt_window import PromptWindow
+from movebreak.ui.text import install_translations, tr
 from movebreak.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class MovebreakApp(QObject):
             log.warning("library.problem %s", problem)
         if any(p.severity is Severity.ERROR for p in library.problems):
             self.tray.notify(
-                "movebreak: some exercises were left out",
+                tr("movebreak: some exercises were left out"),
                 "\n".join(str(p) for p in library.problems[:3]),
             )
         sitting_rules, reminder_rules = rules_from(settings, self._tz)
@@ -154,9 +155,13 @@ class MovebreakApp(QObject):
         self.refresh()
         errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:  # warnings (a value outside the recommended range) only go to the log
-            more = f"\n…and {len(errors) - 3} more in the log." if len(errors) > 3 else ""
+            more = (
+                "\n" + tr("…and {count} more in the log.").format(count=len(errors) - 3)
+                if len(errors) > 3
+                else ""
+            )
             self.tray.notify(
-                "movebreak: problems in your settings",
+                tr("movebreak: problems in your settings"),
                 "\n".join(str(p) for p in errors[:3]) + more,
             )
 
@@ -212,7 +217,10 @@ class MovebreakApp(QObject):
             self.prompt.isVisible()
         ):
             if new:
-                self.tray.notify("Time to move", f"{view.title}. Click here to open it.")
+                self.tray.notify(
+                    tr("Time to move"),
+                    tr("{exercise}. Click here to open it.").format(exercise=view.title),
+                )
             self._pending_prompt = view
             return
         self.prompt.show_prompt(view)
@@ -518,7 +526,7 @@ class MovebreakApp(QObject):
 
     def show_red_flags(self) -> QMessageBox:
         """The symptoms that mean seeing a clinician instead of exercising."""
-        box = QMessageBox(QMessageBox.Icon.Information, "Red-flag symptoms", "")
+        box = QMessageBox(QMessageBox.Icon.Information, tr("Red-flag symptoms"), "")
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(red_flags_text(red_flags()))
         box.setModal(False)
@@ -539,7 +547,7 @@ class MovebreakApp(QObject):
             try:
                 save_values(self._paths.config_file, changes)
             except SaveRefusedError as error:
-                self.notify("movebreak: not saved", str(error))
+                self.notify(tr("movebreak: not saved"), str(error))
                 return
         self._settings = replace(
             self._settings,
@@ -565,7 +573,7 @@ class MovebreakApp(QObject):
             try:
                 save_values(self._paths.config_file, {("exercises", key): value})
             except SaveRefusedError as error:
-                self.notify("movebreak: not saved", str(error))
+                self.notify(tr("movebreak: not saved"), str(error))
                 self._show_marks()
                 return
         changes: dict[str, Any] = {key: value}
@@ -593,6 +601,9 @@ def run(options: Options, paths: AppPaths) -> int:
     qt.setApplicationVersion(__version__)
     qt.setDesktopFileName(APP_ID)  # matches packaging/ and the autostart entry
     qt.setQuitOnLastWindowClosed(False)
+    # Before any widget is built: strings are translated as the widgets are made.
+    translators = install_translations(qt, assets_dir() / "translations")
+    log.info("app.translations loaded=%d", len(translators))
     waker = SignalWaker()
     journal, journal_problem = open_journal(paths.journal_file)
     app = MovebreakApp(
@@ -607,7 +618,11 @@ def run(options: Options, paths: AppPaths) -> int:
         ),
     )
     if journal_problem:  # the message says where the old file is, or why nothing is saved
-        title = "movebreak: journal not saved" if journal.in_memory else "movebreak: new journal"
+        title = (
+            tr("movebreak: journal not saved")
+            if journal.in_memory
+            else tr("movebreak: new journal")
+        )
         app.notify(title, journal_problem)
     if first_start:
         app.open_welcome()

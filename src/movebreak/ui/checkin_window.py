@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from movebreak.core.checkin import QUESTION, SCALE
 from movebreak.ui.placement import bottom_right
+from movebreak.ui.text import tr
 
 
 class CheckInWindow(QWidget):
@@ -21,13 +22,13 @@ class CheckInWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle("movebreak: back check-in")
+        self.setWindowTitle(tr("movebreak: back check-in"))
         self.setObjectName("movebreak-checkin")
-        self.setAccessibleName("Back check-in")
+        self.setAccessibleName(tr("Back check-in"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        question = QLabel(QUESTION)
+        question = QLabel(tr(QUESTION))
         question.setStyleSheet("font-size: 14pt; font-weight: 600;")
-        scale = QLabel(SCALE)
+        scale = QLabel(tr(SCALE))
         scale.setWordWrap(True)
         row = QHBoxLayout()
         row.setSpacing(4)
@@ -35,17 +36,19 @@ class CheckInWindow(QWidget):
         for score in range(11):
             button = QPushButton(str(score))
             button.setFixedWidth(34)
-            button.setAccessibleName(f"{score} of 10")
+            button.setAccessibleName(tr("{score} of 10").format(score=score))
             button.clicked.connect(lambda _=False, s=score: self._answer(s))
             row.addWidget(button)
             self._scores.append(button)
         why = QLabel(
-            "Today's movement sets your answers beside your movement, so you can see whether "
-            "moving more goes with feeling better. It stays on this computer."
+            tr(
+                "Today's movement sets your answers beside your movement, so you can see whether "
+                "moving more goes with feeling better. It stays on this computer."
+            )
         )
         why.setWordWrap(True)
         why.setStyleSheet("font-size: 9pt;")
-        later = QPushButton("&Not today")
+        later = QPushButton(tr("&Not today"))
         later.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(why, 1)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from movebreak.core.poses import SEAT_HEIGHT, Drawing, Pose, at_time, draw
+from movebreak.ui.text import tr
 
 _BOX = QRectF(-4.8, -0.4, 9.6, 13.0)  # figure units that must be visible (y up)
 _CYCLE_PER_FRAME = 1.3  # seconds each key pose takes, hold and move included
@@ -31,13 +32,21 @@ class FigureView(QWidget):
         self._timer.setInterval(50)
         self._timer.timeout.connect(self.update)
         self.setMinimumSize(120, 150)
-        self.setAccessibleName("Demonstration")
+        self.setAccessibleName(tr("Demonstration"))
+        self.setAccessibleDescription(tr("A stick figure showing how to do the exercise"))
 
-    def play(self, names: Sequence[str]) -> None:
-        """Show the key poses ``names`` (unknown names are skipped), from the start."""
+    def play(self, names: Sequence[str], exercise: str | None = None) -> None:
+        """Show the key poses ``names`` (unknown names are skipped), from the start.
+
+        ``exercise`` is the title, for the description screen readers give.
+        """
         frames = [self._poses[name] for name in names if name in self._poses]
         self._frames = frames or [Pose()]
         self._started = time.monotonic()
+        if exercise is not None:
+            self.setAccessibleDescription(
+                tr("A stick figure showing how to do {exercise}").format(exercise=exercise)
+            )
         self.update()
 
     def pose_at(self, seconds: float) -> Pose:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +22,7 @@ from movebreak.core.exercises import FOCUS_AREAS, Exercise, Position
 from movebreak.core.poses import Pose
 from movebreak.ui.figure import FigureView
 from movebreak.ui.presenters import DISCLAIMER, exercise_detail, library_rows
+from movebreak.ui.text import QT_TR_NOOP, tr
 
 
 class LibraryWindow(QWidget):
@@ -33,16 +35,16 @@ class LibraryWindow(QWidget):
 
     def __init__(self, exercises: Sequence[Exercise], poses: Mapping[str, Pose]):
         super().__init__()
-        self.setWindowTitle("movebreak: exercises")
-        self.setAccessibleName("Exercise library")
+        self.setWindowTitle(tr("movebreak: exercises"))
+        self.setAccessibleName(tr("Exercise library"))
         self._exercises = {e.id: e for e in exercises}
         self._favourites: frozenset[str] = frozenset()
         self._hidden: frozenset[str] = frozenset()
-        self._position = self._combo("Position", ["any", *(p.value for p in Position)])
-        self._focus = self._combo("Body area", ["any", *FOCUS_AREAS])
-        self._level = self._combo("Level", ["any", "1", "2", "3"])
+        self._position = self._combo(QT_TR_NOOP("Position"), [p.value for p in Position])
+        self._focus = self._combo(QT_TR_NOOP("Body area"), list(FOCUS_AREAS))
+        self._level = self._combo(QT_TR_NOOP("Level"), ["1", "2", "3"])
         self._list = QListWidget()
-        self._list.setAccessibleName("Exercises")
+        self._list.setAccessibleName(tr("Exercises"))
         self._list.currentItemChanged.connect(self._show_current)
         self._figure = FigureView(poses)
         self._figure.setFixedSize(150, 190)
@@ -55,31 +57,36 @@ class LibraryWindow(QWidget):
         self._cautions = QLabel()
         self._cautions.setWordWrap(True)
         self._cautions.setStyleSheet("font-style: italic;")
-        self._favourite = QCheckBox("&Favourite: offer it more often")
+        self._favourite = QCheckBox(tr("&Favourite: offer it more often"))
         self._favourite.setObjectName("favourite")
         self._favourite.toggled.connect(lambda on: self._toggle(self.favourite_toggled, on))
-        self._hide = QCheckBox("&Hide: never offer it")
+        self._hide = QCheckBox(tr("&Hide: never offer it"))
         self._hide.setObjectName("hide")
         self._hide.toggled.connect(lambda on: self._toggle(self.hidden_toggled, on))
-        self._try = QPushButton("&Try it now")
+        self._try = QPushButton(tr("&Try it now"))
         self._try.clicked.connect(lambda: self.try_requested.emit(self.current_id() or ""))
         self._build()
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
         self.resize(860, 520)
 
     def _combo(self, name: str, values: list[str]) -> QComboBox:
+        """A filter: "any", then ``values`` (shown with spaces, kept as data)."""
         combo = QComboBox()
-        combo.setAccessibleName(name)
+        combo.setAccessibleName(tr(name))
         combo.setObjectName(name.lower().replace(" ", "_"))
-        combo.addItems([value.replace("_", " ") for value in values])
+        combo.addItem(tr("any"), None)
+        for value in values:
+            combo.addItem(value.replace("_", " "), value)
         combo.currentIndexChanged.connect(self.refresh)
         return combo
 
     def _build(self) -> None:
         filters = QHBoxLayout()
         for label, combo in (
-            ("&Position", self._position),
-            ("&Body area", self._focus),
-            ("&Level", self._level),
+            (tr("&Position"), self._position),
+            (tr("&Body area"), self._focus),
+            (tr("&Level"), self._level),
         ):
             text = QLabel(label)
             text.setBuddy(combo)
@@ -102,13 +109,13 @@ class LibraryWindow(QWidget):
         body = QHBoxLayout()
         body.addWidget(self._list, 2)
         body.addLayout(detail, 3)
-        notice = QLabel(DISCLAIMER)
+        notice = QLabel(tr(DISCLAIMER))
         notice.setWordWrap(True)
         notice.setStyleSheet("font-size: 9pt;")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(body, 1)
-        flags = QPushButton("&Red-flag symptoms…")
+        flags = QPushButton(tr("&Red-flag symptoms…"))
         flags.clicked.connect(self.red_flags_requested)
         footer = QHBoxLayout()
         footer.addWidget(notice, 1)
@@ -123,12 +130,12 @@ class LibraryWindow(QWidget):
     def refresh(self) -> None:
         """Rebuild the list for the current filters, keeping the selection if it stays."""
         keep = self.current_id()
-        choice = [c.currentText().replace(" ", "_") for c in (self._position, self._focus)]
+        level = self._level.currentData()
         rows = library_rows(
             list(self._exercises.values()),
-            position=None if choice[0] == "any" else choice[0],
-            focus=None if choice[1] == "any" else choice[1],
-            level=None if self._level.currentText() == "any" else int(self._level.currentText()),
+            position=self._position.currentData(),
+            focus=self._focus.currentData(),
+            level=None if level is None else int(level),
             favourites=self._favourites,
             hidden=self._hidden,
         )
@@ -173,7 +180,7 @@ class LibraryWindow(QWidget):
         for widget in (self._favourite, self._hide, self._try):
             widget.setEnabled(exercise is not None)
         if exercise is None:
-            self._title.setText("No exercise matches")
+            self._title.setText(tr("No exercise matches"))
             self._facts.clear()
             self._steps.clear()
             self._cautions.clear()
@@ -183,7 +190,7 @@ class LibraryWindow(QWidget):
         self._facts.setText(facts)
         self._steps.setText(steps)
         self._cautions.setText(cautions)
-        self._figure.play(exercise.animation)
+        self._figure.play(exercise.animation, title)
         for box, marked in ((self._favourite, self._favourites), (self._hide, self._hidden)):
             box.blockSignals(True)
             box.setChecked(exercise.id in marked)

@@ -31,8 +31,16 @@ from movebreak.core.poses import Pose
 from movebreak.ui.figure import FigureView
 from movebreak.ui.placement import bottom_right
 from movebreak.ui.presenters import PromptView, countdown
+from movebreak.ui.text import QT_TR_NOOP, tr
 
 RATING_SECONDS = 30  # how long the optional effort question stays after Done
+# The effort answers: the button's text and the progression.Rating value it sends.
+RATINGS = (
+    (QT_TR_NOOP("&Easy"), "easy"),
+    (QT_TR_NOOP("&OK"), "ok"),
+    (QT_TR_NOOP("&Hard"), "hard"),
+    (QT_TR_NOOP("It h&urt"), "hurt"),
+)
 
 
 class PromptWindow(QWidget):
@@ -48,9 +56,9 @@ class PromptWindow(QWidget):
     def __init__(self, poses: Mapping[str, Pose]) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self._poses = poses
-        self.setWindowTitle("movebreak: time to move")
+        self.setWindowTitle(tr("movebreak: time to move"))
         self.setObjectName("movebreak-prompt")
-        self.setAccessibleName("Movement prompt")
+        self.setAccessibleName(tr("Movement prompt"))
         # Appear without taking focus: keystrokes keep going where the user was typing.
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._view: PromptView | None = None
@@ -76,17 +84,19 @@ class PromptWindow(QWidget):
         self._caution.setWordWrap(True)
         self._caution.setStyleSheet("font-size: 9pt; font-style: italic;")
         self._timer = QLabel()
-        self._timer.setAccessibleName("Time left")
+        self._timer.setAccessibleName(tr("Time left"))
         self._progress = QProgressBar()
         self._progress.setTextVisible(False)
         self._progress.setMaximumHeight(6)
 
-        self._start = self._button("&Start", self.start_clicked, "Space")
-        self._done = self._button("&Done", self.done_clicked, "D")
+        self._start = self._button("Start", tr("&Start"), self.start_clicked, "Space")
+        self._done = self._button("Done", tr("&Done"), self.done_clicked, "D")
         self._done.setDefault(True)
-        self._snooze = self._button("S&nooze", self.snooze_clicked, "N")
-        self._skip = self._button("S&kip", self.skip_clicked, "K")
-        self._another = self._button("&Another exercise", self.another_clicked, "A")
+        self._snooze = self._button("Snooze", tr("S&nooze"), self.snooze_clicked, "N")
+        self._skip = self._button("Skip", tr("S&kip"), self.skip_clicked, "K")
+        self._another = self._button(
+            "Another exercise", tr("&Another exercise"), self.another_clicked, "A"
+        )
 
         text = QVBoxLayout()
         text.setSpacing(6)
@@ -107,14 +117,16 @@ class PromptWindow(QWidget):
         self._ratings = QWidget()
         ratings = QHBoxLayout(self._ratings)
         ratings.setContentsMargins(0, 0, 0, 0)
-        for label, value in (("Easy", "easy"), ("OK", "ok"), ("Hard", "hard"), ("It hurt", "hurt")):
-            choice = QPushButton(label)
-            choice.setAccessibleName(f"Rate {label}")
+        for label, value in RATINGS:
+            choice = QPushButton(tr(label))
+            choice.setObjectName(f"Rate {label.replace('&', '')}")
+            choice.setAccessibleName(tr("Rate {answer}").format(answer=tr(label).replace("&", "")))
             choice.clicked.connect(lambda _=False, v=value: self.rating_chosen.emit(v))
             ratings.addWidget(choice)
         ratings.addStretch(1)
-        self._close = QPushButton("Close")
-        self._close.setAccessibleName("Close")
+        self._close = QPushButton(tr("&Close"))
+        self._close.setObjectName("Close")
+        self._close.setAccessibleName(tr("Close"))
         self._close.clicked.connect(self.hide_prompt)
         ratings.addWidget(self._close)
         self._ratings.hide()
@@ -131,12 +143,14 @@ class PromptWindow(QWidget):
         self.setMinimumWidth(520)
         self.setMaximumWidth(640)
 
-    def _button(self, label: str, intent: SignalInstance, key: str) -> QPushButton:
+    def _button(self, name: str, label: str, intent: SignalInstance, key: str) -> QPushButton:
         button = QPushButton(label)
+        button.setObjectName(name)  # the English name: button() finds it in any language
         button.setAccessibleName(label.replace("&", ""))
         button.clicked.connect(intent)
         # A bare key works once the user has clicked into the window (window shortcut).
-        QShortcut(QKeySequence(key), self, intent.emit)
+        # Portable: key names ("Space") must not be read in the user's language.
+        QShortcut(QKeySequence(key, QKeySequence.SequenceFormat.PortableText), self, intent.emit)
         return button
 
     def show_prompt(self, view: PromptView) -> None:
@@ -153,7 +167,7 @@ class PromptWindow(QWidget):
         self._progress.show()
         self._steps.show()
         if changed:
-            self._figure.play(view.animation)
+            self._figure.play(view.animation, view.title)
         self._heading.setText(view.heading)
         self._title.setText(view.title)
         self._summary.setText(view.summary)
@@ -176,9 +190,9 @@ class PromptWindow(QWidget):
         """After Done: one optional tap on how hard it was; Close skips it."""
         self._tick.stop()
         self._view = None
-        self._heading.setText("Well done")
+        self._heading.setText(tr("Well done"))
         self._title.setText(title)
-        self._summary.setText("How was it? Your answer sets how hard the next ones are.")
+        self._summary.setText(tr("How was it? Your answer sets how hard the next ones are."))
         for part in (self._steps, self._caution, self._timer, self._progress, self._buttons):
             part.hide()
         self._ratings.show()
@@ -189,8 +203,8 @@ class PromptWindow(QWidget):
 
     def show_guidance(self, text: str) -> None:
         """After "it hurt": what to do now, until the user closes it."""
-        self._heading.setText("Take care")
-        self._title.setText("Stop if it hurts")
+        self._heading.setText(tr("Take care"))
+        self._title.setText(tr("Stop if it hurts"))
         self._summary.setText(text)
         for child in self._ratings.findChildren(QPushButton):
             child.setVisible(child is self._close)
@@ -227,9 +241,9 @@ class PromptWindow(QWidget):
         return not self._snooze.isHidden()
 
     def button(self, name: str) -> QPushButton:
-        """The button whose accessible name is ``name`` ("Done", "Skip", ...)."""
+        """The button called ``name`` in English ("Done", "Skip", "Rate Easy", "Close")."""
         for candidate in self.findChildren(QPushButton):
-            if candidate.accessibleName() == name:
+            if candidate.objectName() == name:
                 return candidate
         raise LookupError(name)
 
@@ -244,7 +258,9 @@ class PromptWindow(QWidget):
         if view is None:
             return
         if self._started_mono is None:
-            self._timer.setText(f"{view.duration_text}. Press Start when you begin.")
+            self._timer.setText(
+                tr("{duration}. Press Start when you begin.").format(duration=view.duration_text)
+            )
             self._progress.setValue(0)
             self._tick.stop()
             return

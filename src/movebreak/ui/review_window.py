@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from movebreak.core.stats import BackComparison, DaySummary, Review, minutes
+from movebreak.ui.text import QT_TR_NOOP, tr
 
 COLOURS = {
     "seated": QColor("#9aa5b1"),
@@ -24,6 +34,32 @@ COLOURS = {
     "paused": QColor("#8e6bbf"),
 }
 BACK = QColor("#d1495b")  # the check-in line, apart from every band colour
+KINDS = {  # the legend's words for the band kinds
+    "seated": QT_TR_NOOP("seated"),
+    "standing": QT_TR_NOOP("standing"),
+    "moving": QT_TR_NOOP("moving"),
+    "away": QT_TR_NOOP("away"),
+    "paused": QT_TR_NOOP("paused"),
+}
+# The day's figures, in reading order: the English name is the key, tr(name) the label.
+FIGURES = (
+    QT_TR_NOOP("Breaks"),
+    QT_TR_NOOP("Prompts done"),
+    QT_TR_NOOP("Snoozed"),
+    QT_TR_NOOP("Skipped"),
+    QT_TR_NOOP("Longest seated"),
+    QT_TR_NOOP("Seated"),
+    QT_TR_NOOP("Standing"),
+    QT_TR_NOOP("Away"),
+    QT_TR_NOOP("Paused"),
+    QT_TR_NOOP("Days at goal in a row"),
+    QT_TR_NOOP("Back (0-10)"),
+)
+
+
+def _min(value: float) -> str:
+    """``"12 min"``, in the user's language."""
+    return tr("{minutes} min").format(minutes=f"{value:g}")
 
 
 class ProgressRing(QWidget):
@@ -32,11 +68,15 @@ class ProgressRing(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setFixedSize(150, 150)
+        self.setAccessibleName(tr("Movement against your goal"))
         self._moved, self._goal = 0.0, 1.0
 
     def show_progress(self, moved: float, goal: float) -> None:
         """Minutes moved and the goal."""
         self._moved, self._goal = moved, max(goal, 0.1)
+        self.setAccessibleDescription(
+            tr("{moved} of {goal} minutes moved").format(moved=f"{moved:g}", goal=f"{goal:g}")
+        )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -57,7 +97,9 @@ class ProgressRing(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.drawText(
-            ring, Qt.AlignmentFlag.AlignCenter, f"{self._moved:g}\nof {self._goal:g} min"
+            ring,
+            Qt.AlignmentFlag.AlignCenter,
+            tr("{moved}\nof {goal} min").format(moved=f"{self._moved:g}", goal=f"{self._goal:g}"),
         )
         painter.end()
 
@@ -68,11 +110,23 @@ class Timeline(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setMinimumHeight(58)
+        self.setAccessibleName(tr("The day's timeline"))
         self._review: Review | None = None
 
     def show_day(self, review: Review) -> None:
         """Bands of ``review``."""
         self._review = review
+        totals = dict.fromkeys(KINDS, 0.0)
+        for band in review.bands:
+            totals[band.kind] = totals.get(band.kind, 0.0) + (band.end - band.start).total_seconds()
+        parts = [
+            tr("{kind}: {minutes}").format(kind=tr(KINDS[kind]), minutes=_min(round(s / 60)))
+            for kind, s in totals.items()
+            if kind in KINDS
+        ]
+        self.setAccessibleDescription(
+            tr("Time by state over the day: {parts}").format(parts=", ".join(parts))
+        )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -126,6 +180,13 @@ class BarChart(QWidget):
     def show_days(self, days: Sequence[DaySummary]) -> None:
         """The days to draw, oldest first."""
         self._days = days
+        at_goal = sum(1 for day in days if day.movement >= day.goal)
+        total = sum(minutes(day.movement) for day in days)
+        self.setAccessibleDescription(
+            tr("Goal reached on {at_goal} of {days} days; {average} a day on average").format(
+                at_goal=at_goal, days=len(days), average=_min(round(total / max(len(days), 1), 1))
+            )
+        )
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -160,12 +221,21 @@ class BackChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setMinimumHeight(130)
-        self.setAccessibleName("Movement and back, by week")
+        self.setAccessibleName(tr("Movement and back, by week"))
         self._back: BackComparison | None = None
 
     def show_weeks(self, back: BackComparison | None) -> None:
         """The weeks to draw, oldest first."""
         self._back = back
+        weeks = [
+            tr("week of {date}: {movement} a day, back {back}").format(
+                date=QLocale().toString(_qdate(week.start), "d MMMM"),
+                movement=_min(round(minutes(week.movement))),
+                back=tr("not answered") if week.back is None else f"{week.back:g}",
+            )
+            for week in (back.weeks if back is not None else ())
+        ]
+        self.setAccessibleDescription("; ".join(weeks))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -178,7 +248,7 @@ class BackChart(QWidget):
         painter.drawText(
             title,
             Qt.AlignmentFlag.AlignLeft,
-            "By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)",
+            tr("By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)"),
         )
         back = self._back
         if back is not None and back.weeks:
@@ -200,7 +270,7 @@ class BackChart(QWidget):
                 painter.drawText(
                     QRectF(left, area.bottom() + 2, slot, 16),
                     Qt.AlignmentFlag.AlignCenter,
-                    week.start.strftime("%d %b"),
+                    QLocale().toString(_qdate(week.start), "d MMM"),
                 )
                 if week.back is not None:
                     y = area.bottom() - area.height() * week.back / 10
@@ -224,14 +294,27 @@ class BackChart(QWidget):
 def back_summary(back: BackComparison) -> str:
     """One sentence comparing the check-in on days at goal with the other days."""
     if back.at_goal is None or back.below_goal is None:
-        return (
+        return tr(
             "Answer the check-in on a few days at goal and a few below it, and this compares them."
         )
-    return (
-        f"Back on days you reached your goal: {back.at_goal:g} on average "
-        f"({back.at_goal_days} days); other days: {back.below_goal:g} "
-        f"({back.below_goal_days} days). Lower is better."
+    return tr(
+        "Back on days you reached your goal: {at_goal} on average ({at_goal_days} days); "
+        "other days: {below_goal} ({below_goal_days} days). Lower is better."
+    ).format(
+        at_goal=f"{back.at_goal:g}",
+        at_goal_days=back.at_goal_days,
+        below_goal=f"{back.below_goal:g}",
+        below_goal_days=back.below_goal_days,
     )
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _date(day: date) -> str:
+    """``day`` as the user's locale writes it, names of days and months translated."""
+    return QLocale().toString(_qdate(day), QLocale.FormatType.LongFormat)
 
 
 class ReviewWindow(QWidget):
@@ -241,12 +324,14 @@ class ReviewWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("movebreak: today's movement")
+        self.setWindowTitle(tr("movebreak: today's movement"))
         self._date = QLabel()
         self._date.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        back = QPushButton("◀ &Previous day")
+        back = QPushButton(tr("◀ &Previous day"))
+        back.setAccessibleName(tr("Previous day"))
         back.clicked.connect(lambda: self.day_requested.emit(-1))
-        self._next = QPushButton("&Next day ▶")
+        self._next = QPushButton(tr("&Next day ▶"))
+        self._next.setAccessibleName(tr("Next day"))
         self._next.clicked.connect(lambda: self.day_requested.emit(1))
         header = QHBoxLayout()
         header.addWidget(back)
@@ -257,14 +342,12 @@ class ReviewWindow(QWidget):
         self.ring = ProgressRing()
         self._figures: dict[str, QLabel] = {}
         grid = QGridLayout()
-        names = ("Breaks", "Prompts done", "Snoozed", "Skipped", "Longest seated", "Seated",
-                 "Standing", "Away", "Paused", "Days at goal in a row", "Back (0-10)")  # fmt: skip
-        rows = (len(names) + 1) // 2  # two columns of figures: the window fits a laptop
-        for index, name in enumerate(names):
+        rows = (len(FIGURES) + 1) // 2  # two columns of figures: the window fits a laptop
+        for index, name in enumerate(FIGURES):
             row, column = index % rows, 3 * (index // rows)
-            grid.addWidget(QLabel(name), row, column)
+            grid.addWidget(QLabel(tr(name)), row, column)
             value = QLabel()
-            value.setAccessibleName(name)
+            value.setAccessibleName(tr(name))
             value.setStyleSheet("font-weight: 600;")
             self._figures[name] = value
             grid.addWidget(value, row, column + 1)
@@ -275,11 +358,13 @@ class ReviewWindow(QWidget):
         top.addLayout(grid, 1)
         self.timeline = Timeline()
         swatches = [
-            f'<span style="color:{c.name()}">■</span> {kind}' for kind, c in COLOURS.items()
+            f'<span style="color:{c.name()}">■</span> {tr(KINDS[kind])}'
+            for kind, c in COLOURS.items()
         ]
         legend = QLabel(" ".join(swatches))
-        self.week = BarChart("Last 7 days")
-        self.month = BarChart("Last 30 days")
+        legend.setAccessibleName(tr("Colours of the timeline"))
+        self.week = BarChart(tr("Last 7 days"))
+        self.month = BarChart(tr("Last 30 days"))
         self.back = BackChart()
         self._back_summary = QLabel()
         self._back_summary.setWordWrap(True)
@@ -294,12 +379,14 @@ class ReviewWindow(QWidget):
         layout.addLayout(charts)
         layout.addWidget(self.back)
         layout.addWidget(self._back_summary)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
         self.resize(720, 560)
 
     def show_review(self, review: Review, *, is_today: bool) -> None:
         """Render ``review``; the next-day button is off on today."""
         day = review.today
-        self._date.setText(day.day.strftime("%A %d %B %Y"))
+        self._date.setText(_date(day.day))
         self._next.setEnabled(not is_today)
         self.ring.show_progress(minutes(day.movement), minutes(day.goal))
         values = {
@@ -307,13 +394,13 @@ class ReviewWindow(QWidget):
             "Prompts done": str(day.prompts.get("done", 0)),
             "Snoozed": str(day.prompts.get("snoozed", 0)),
             "Skipped": str(day.prompts.get("skipped", 0)),
-            "Longest seated": f"{minutes(day.longest_seated):g} min",
-            "Seated": f"{minutes(day.seated):g} min",
-            "Standing": f"{minutes(day.standing):g} min",
-            "Away": f"{minutes(day.away):g} min",
-            "Paused": f"{minutes(day.paused):g} min",
+            "Longest seated": _min(minutes(day.longest_seated)),
+            "Seated": _min(minutes(day.seated)),
+            "Standing": _min(minutes(day.standing)),
+            "Away": _min(minutes(day.away)),
+            "Paused": _min(minutes(day.paused)),
             "Days at goal in a row": str(review.streak),
-            "Back (0-10)": "not answered" if day.back is None else str(day.back),
+            "Back (0-10)": tr("not answered") if day.back is None else str(day.back),
         }
         for name, text in values.items():
             self._figures[name].setText(text)
@@ -331,7 +418,7 @@ class ReviewWindow(QWidget):
         return self._back_summary.text() if self._back_summary.isVisibleTo(self) else ""
 
     def figure(self, name: str) -> str:
-        """The value shown for ``name`` (tests, accessibility)."""
+        """The value shown for ``name``, the figure's English name (tests, accessibility)."""
         return self._figures[name].text()
 
     def shown_date(self) -> str:

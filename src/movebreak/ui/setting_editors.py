@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,11 +27,18 @@ from PySide6.QtWidgets import (
 from movebreak.core.durations import format_duration
 from movebreak.core.schedule import ALL_DAY, Weekday, WorkHours
 from movebreak.core.settings import Option
+from movebreak.ui.text import QT_TR_NOOP, tr
 
-
-def tr(text: str) -> str:
-    """Qt's translation of ``text`` in the settings context."""
-    return QCoreApplication.translate("settings", text)
+# Short names on the day toggles and full names for screen readers, Monday first.
+DAY_NAMES: dict[Weekday, tuple[str, str]] = {
+    Weekday.MON: (QT_TR_NOOP("Mon"), QT_TR_NOOP("Monday")),
+    Weekday.TUE: (QT_TR_NOOP("Tue"), QT_TR_NOOP("Tuesday")),
+    Weekday.WED: (QT_TR_NOOP("Wed"), QT_TR_NOOP("Wednesday")),
+    Weekday.THU: (QT_TR_NOOP("Thu"), QT_TR_NOOP("Thursday")),
+    Weekday.FRI: (QT_TR_NOOP("Fri"), QT_TR_NOOP("Friday")),
+    Weekday.SAT: (QT_TR_NOOP("Sat"), QT_TR_NOOP("Saturday")),
+    Weekday.SUN: (QT_TR_NOOP("Sun"), QT_TR_NOOP("Sunday")),
+}
 
 
 def _words(identifier: str) -> str:
@@ -217,9 +224,10 @@ class DaysEditor(Editor):
         self.buttons: dict[Weekday, QToolButton] = {}
         for day in Weekday:
             button = QToolButton()
-            button.setText(tr(day.value.capitalize()))
+            short, full = DAY_NAMES[day]
+            button.setText(tr(short))
             button.setCheckable(True)
-            button.setAccessibleName(tr(day.value.capitalize()))
+            button.setAccessibleName(tr(full))
             button.setMinimumWidth(44)
             # On or off must be plain at a glance, in any theme.
             button.setStyleSheet(

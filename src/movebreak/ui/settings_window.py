@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -31,23 +32,25 @@ from PySide6.QtWidgets import (
 
 from movebreak.core.problems import Severity
 from movebreak.core.settings import Option, Settings, check, options, value_of
-from movebreak.ui.setting_editors import Editor, SwitchEditor, editor_for, tr
+from movebreak.ui.setting_editors import Editor, SwitchEditor, editor_for
+from movebreak.ui.text import QT_TR_NOOP, tr
 
 # Each page and the schema tables it shows; every table is on exactly one page.
 PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Breaks", ("breaks",)),
-    ("Schedule", ("schedule",)),
-    ("Standing desk", ("standing",)),
-    ("Exercises", ("exercises",)),
-    ("Goals", ("goals",)),
-    ("Notifications", ("notifications", "busy")),
-    ("Privacy & data", ("activity",)),
+    (QT_TR_NOOP("Breaks"), ("breaks",)),
+    (QT_TR_NOOP("Schedule"), ("schedule",)),
+    (QT_TR_NOOP("Standing desk"), ("standing",)),
+    (QT_TR_NOOP("Exercises"), ("exercises",)),
+    (QT_TR_NOOP("Goals"), ("goals",)),
+    (QT_TR_NOOP("Notifications"), ("notifications", "busy")),
+    (QT_TR_NOOP("Privacy & data"), ("activity",)),
 )
-PRIVACY = (
+PRIVACY = QT_TR_NOOP(
     "movebreak keeps only <i>when</i> you last typed or moved the mouse, never which key, "
     "what text or where the pointer was. It opens no network connection. Your settings, "
     "journal and log are files on this computer, readable by you alone."
 )
+FOLDERS = ((QT_TR_NOOP("Open &data folder"), "data"), (QT_TR_NOOP("Open lo&g folder"), "log"))
 Key = tuple[str, str]
 
 
@@ -59,6 +62,12 @@ class Row:
         self.editor: Editor = editor_for(option)
         self.editor.setAccessibleName(tr(option.spec.label))
         self.editor.setAccessibleDescription(tr(option.spec.help))
+        # A screen reader names the field that has focus, not the row around it; a button
+        # (a switch, a day, a choice) speaks its own text.
+        field = self.editor.focusProxy()
+        if field is not None and not isinstance(field, QAbstractButton):
+            field.setAccessibleName(tr(option.spec.label))
+            field.setAccessibleDescription(tr(option.spec.help))
         self.help = QLabel(tr(option.spec.help))
         self.help.setWordWrap(True)
         self.help.setStyleSheet("font-size: 9pt; color: palette(placeholder-text);")
@@ -111,7 +120,7 @@ class SettingsWindow(QWidget):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.hide()
-        open_file = QPushButton(tr("Open config.toml"))
+        open_file = QPushButton(tr("&Open config.toml"))
         open_file.setToolTip(str(config_file))
         open_file.clicked.connect(self.file_requested)
         close = QPushButton(tr("&Close"))
@@ -129,7 +138,7 @@ class SettingsWindow(QWidget):
         layout.addWidget(self.notice)
         layout.addLayout(bottom)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
-        QShortcut(QKeySequence("Esc"), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
         self.resize(760, 560)
 
     # --- what the app calls ---
@@ -209,7 +218,7 @@ class SettingsWindow(QWidget):
     def _extras(self, title: str) -> QWidget | None:
         """Actions that belong on a page but are not settings."""
         if title == "Exercises":
-            library = QPushButton(tr("Open the exercise library…"))
+            library = QPushButton(tr("Open the exercise &library…"))
             library.clicked.connect(self.library_requested)
             return library
         if title != "Privacy & data":
@@ -221,7 +230,7 @@ class SettingsWindow(QWidget):
         text.setWordWrap(True)
         layout.addWidget(text)
         buttons = QHBoxLayout()
-        for label, folder in (("Open data folder", "data"), ("Open log folder", "log")):
+        for label, folder in FOLDERS:
             button = QPushButton(tr(label))
             button.clicked.connect(lambda _=False, f=folder: self.folder_requested.emit(f))
             buttons.addWidget(button)
@@ -252,5 +261,5 @@ def _plain(message: str) -> str:
     """The core's message about the file, reworded for the window."""
     refused = re.sub(r"; using the default .*$", "", message)
     if refused != message:
-        return tr(f"{refused}. Not saved.")
+        return tr("{problem}. Not saved.").format(problem=refused)
     return message.replace("; kept as you wrote it", "; saved anyway")

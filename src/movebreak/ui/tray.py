@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from movebreak.core.sitting import Posture, Presence
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import TrayView
+from movebreak.ui.text import QT_TR_NOOP, tr
 
 
 class Tray(QObject):
@@ -32,35 +33,36 @@ class Tray(QObject):
         super().__init__()
         self._icons = icons
         self._menu = QMenu()
-        self._status = self._add_line("movebreak")
+        self._menu.setAccessibleName(tr("movebreak menu"))
+        self._status = self._add_line(tr("movebreak"))
         self._details: list[QAction] = []
         self._detail_anchor = self._menu.addSeparator()
-        self._menu.addAction("Take a break now").triggered.connect(self.break_now_requested)
-        self._pause_menu = self._menu.addMenu("Pause prompts")
+        self._menu.addAction(tr("Take a break now")).triggered.connect(self.break_now_requested)
+        self._pause_menu = self._menu.addMenu(tr("Pause prompts"))
         for label, seconds in (
-            ("For 30 minutes", 30 * 60),
-            ("For 1 hour", 3600),
-            ("For 2 hours", 2 * 3600),
-            ("Until tomorrow", self.UNTIL_TOMORROW),
+            (QT_TR_NOOP("For 30 minutes"), 30 * 60),
+            (QT_TR_NOOP("For 1 hour"), 3600),
+            (QT_TR_NOOP("For 2 hours"), 2 * 3600),
+            (QT_TR_NOOP("Until tomorrow"), self.UNTIL_TOMORROW),
         ):
-            action = self._pause_menu.addAction(label)
+            action = self._pause_menu.addAction(tr(label))
             action.triggered.connect(lambda _=False, s=seconds: self.pause_requested.emit(s))
-        self._resume = self._menu.addAction("Resume prompts")
+        self._resume = self._menu.addAction(tr("Resume prompts"))
         self._resume.triggered.connect(self.resume_requested)
         self._resume.setVisible(False)
-        self._standing = QAction("I'm standing", self._menu)
+        self._standing = QAction(tr("I'm standing"), self._menu)
         self._standing.setCheckable(True)
         self._standing.toggled.connect(self._on_standing_toggled)
         self._menu.addAction(self._standing)
         self._menu.addSeparator()
-        self._menu.addAction("Today's movement…").triggered.connect(self.review_requested)
-        self._checkin = self._menu.addAction("How's your back today?…")
+        self._menu.addAction(tr("Today's movement…")).triggered.connect(self.review_requested)
+        self._checkin = self._menu.addAction(tr("How's your back today?…"))
         self._checkin.triggered.connect(self.checkin_requested)
         self._checkin.setVisible(False)
-        self._menu.addAction("Exercise library…").triggered.connect(self.library_requested)
-        self._menu.addAction("Settings…").triggered.connect(self.open_settings_requested)
-        self._menu.addAction("Welcome and safety…").triggered.connect(self.welcome_requested)
-        self._menu.addAction("Quit movebreak").triggered.connect(self.quit_requested)
+        self._menu.addAction(tr("Exercise library…")).triggered.connect(self.library_requested)
+        self._menu.addAction(tr("Settings…")).triggered.connect(self.open_settings_requested)
+        self._menu.addAction(tr("Welcome and safety…")).triggered.connect(self.welcome_requested)
+        self._menu.addAction(tr("Quit movebreak")).triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icons.app_icon())
         self._icon.setContextMenu(self._menu)
         self._icon.activated.connect(self._on_activated)
@@ -99,6 +101,10 @@ class Tray(QObject):
     def tooltip(self) -> str:
         """The hover text as shown."""
         return self._icon.toolTip()
+
+    def pause_lines(self) -> list[str]:
+        """The entries of the Pause prompts submenu."""
+        return [action.text() for action in self._pause_menu.actions()]
 
     def menu_lines(self) -> list[str]:
         """The menu's entries, top to bottom, separators left out."""

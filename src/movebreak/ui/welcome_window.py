@@ -8,6 +8,7 @@ be skipped, and reopened from the tray.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -19,36 +20,46 @@ from PySide6.QtWidgets import (
 )
 
 from movebreak.ui.presenters import DISCLAIMER
+from movebreak.ui.text import QT_TR_NOOP, tr
 
 # Each question and the exercise conditions ("avoid_if") a yes rules out.
 QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Has a doctor said you have a heart condition, or that you should only do activity "
-        "they recommend?",
+        QT_TR_NOOP(
+            "Has a doctor said you have a heart condition, or that you should only do activity "
+            "they recommend?"
+        ),
         ("heart_condition_symptoms",),
     ),
     (
-        "Do you get chest pain or pressure when you are active, or have you had it recently "
-        "at rest?",
+        QT_TR_NOOP(
+            "Do you get chest pain or pressure when you are active, or have you had it recently "
+            "at rest?"
+        ),
         ("heart_condition_symptoms",),
     ),
     (
-        "Do you lose your balance because of dizziness, or have you fainted recently?",
+        QT_TR_NOOP("Do you lose your balance because of dizziness, or have you fainted recently?"),
         ("balance_problems", "dizziness"),
     ),
     (
-        "Do you have a bone, joint or back problem that activity has made worse, or a recent "
-        "injury or operation?",
+        QT_TR_NOOP(
+            "Do you have a bone, joint or back problem that activity has made worse, or a recent "
+            "injury or operation?"
+        ),
         ("acute_flare", "recent_surgery"),
     ),
     (
-        "Are you taking medicine for blood pressure or a heart condition?",
+        QT_TR_NOOP("Are you taking medicine for blood pressure or a heart condition?"),
         ("heart_condition_symptoms",),
     ),
-    ("Are you pregnant or have you given birth in the last 6 months?", ("late_pregnancy",)),
-    ("Is there any other reason you think you should not be more active?", ()),
+    (
+        QT_TR_NOOP("Are you pregnant or have you given birth in the last 6 months?"),
+        ("late_pregnancy",),
+    ),
+    (QT_TR_NOOP("Is there any other reason you think you should not be more active?"), ()),
 )
-CHECK_FIRST = (
+CHECK_FIRST = QT_TR_NOOP(
     "Please check with a health professional before increasing your activity. Until then "
     "movebreak keeps suggestions gentle."
 )
@@ -75,52 +86,56 @@ class WelcomeWindow(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setWindowTitle("Welcome to movebreak")
+        self.setWindowTitle(tr("Welcome to movebreak"))
         intro = QLabel(
-            "<b>movebreak gets you moving between stretches of sitting.</b><br>"
-            "It notices <i>when</i> you last typed or moved the mouse, never what you typed "
-            "or where the pointer was, and keeps everything on this computer. After about "
-            "30 minutes of sitting it suggests a short exercise at a moment that does not "
-            "break your flow."
+            tr(
+                "<b>movebreak gets you moving between stretches of sitting.</b><br>"
+                "It notices <i>when</i> you last typed or moved the mouse, never what you typed "
+                "or where the pointer was, and keeps everything on this computer. After about "
+                "30 minutes of sitting it suggests a short exercise at a moment that does not "
+                "break your flow."
+            )
         )
         intro.setWordWrap(True)
-        self._sit = QRadioButton("I work &sitting")
+        self._sit = QRadioButton(tr("I &work sitting"))
         self._sit.setChecked(True)
-        self._stand = QRadioButton("I have a sit-&stand desk")
+        self._stand = QRadioButton(tr("I have a sit-stand &desk"))
         desk = QHBoxLayout()
         desk.addWidget(self._sit)
         desk.addWidget(self._stand)
         desk.addStretch(1)
-        ask = QLabel("<b>A few yes/no questions</b> (tick any that apply; you can skip them):")
+        ask = QLabel(tr("<b>A few yes/no questions</b> (tick any that apply; you can skip them):"))
         ask.setWordWrap(True)
-        self._boxes = [QCheckBox(text) for text, _ in QUESTIONS]
+        self._boxes = [QCheckBox(tr(text)) for text, _ in QUESTIONS]
         for box in self._boxes:
             box.toggled.connect(self._update_advice)
-        self._advice = QLabel(CHECK_FIRST)
+        self._advice = QLabel(tr(CHECK_FIRST))
         self._advice.setWordWrap(True)
         self._advice.setStyleSheet("font-weight: 600;")
         self._advice.hide()
         self._checkin = QCheckBox(
-            "Ask me once a day how my back feels (0-10), to see whether moving more goes "
-            "with feeling better"
+            tr(
+                "Ask me once a day how my back feels (0-10), to see whether moving more goes "
+                "with feeling better"
+            )
         )
-        notice = QLabel(DISCLAIMER)
+        notice = QLabel(tr(DISCLAIMER))
         notice.setWordWrap(True)
         notice.setStyleSheet("font-size: 9pt;")
-        skip = QPushButton("S&kip")
+        flags = QPushButton(tr("&Red-flag symptoms…"))
+        flags.clicked.connect(self.red_flags_requested)
+        skip = QPushButton(tr("S&kip"))
         skip.clicked.connect(self.close)
-        save = QPushButton("&Save")
+        save = QPushButton(tr("&Save"))
         save.setDefault(True)
         save.clicked.connect(self._save)
         buttons = QHBoxLayout()
-        flags = QPushButton("&Red-flag symptoms…")
-        flags.clicked.connect(self.red_flags_requested)
         buttons.addWidget(flags)
         buttons.addStretch(1)
         buttons.addWidget(skip)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
-        for widget in (intro, QLabel("<b>Your desk</b>")):
+        for widget in (intro, QLabel(tr("<b>Your desk</b>"))):
             layout.addWidget(widget)
         layout.addLayout(desk)
         layout.addWidget(ask)
@@ -128,10 +143,13 @@ class WelcomeWindow(QWidget):
             box.setStyleSheet("QCheckBox { padding: 2px; }")
             layout.addWidget(box)
         layout.addWidget(self._advice)
-        layout.addWidget(QLabel("<b>Optional</b>"))
+        layout.addWidget(QLabel(tr("<b>Optional</b>")))
         layout.addWidget(self._checkin)
         layout.addWidget(notice)
         layout.addLayout(buttons)
+        # Esc (or the platform's close keys) is Skip: nothing is saved.
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
         self.setMinimumWidth(620)
 
     def answer(self, index: int, yes: bool) -> None:

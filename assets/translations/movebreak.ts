@@ -1,0 +1,810 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/movebreak/ui/checkin_window.py" line="25"/>
+        <source>movebreak: back check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/checkin_window.py" line="27"/>
+        <source>Back check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/checkin_window.py" line="39"/>
+        <source>{score} of 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/checkin_window.py" line="45"/>
+        <source>Today&apos;s movement sets your answers beside your movement, so you can see whether moving more goes with feeling better. It stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/checkin_window.py" line="51"/>
+        <source>&amp;Not today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/figure.py" line="35"/>
+        <source>Demonstration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/figure.py" line="36"/>
+        <source>A stick figure showing how to do the exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/figure.py" line="48"/>
+        <source>A stick figure showing how to do {exercise}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="38"/>
+        <source>movebreak: exercises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="39"/>
+        <source>Exercise library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="43"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="44"/>
+        <source>Body area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="45"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="47"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="43"/>
+        <source>Exercises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="60"/>
+        <source>&amp;Favourite: offer it more often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="63"/>
+        <source>&amp;Hide: never offer it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="66"/>
+        <source>&amp;Try it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="78"/>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="87"/>
+        <source>&amp;Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="88"/>
+        <source>&amp;Body area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="89"/>
+        <source>&amp;Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="118"/>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="125"/>
+        <source>&amp;Red-flag symptoms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/library_window.py" line="183"/>
+        <source>No exercise matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="39"/>
+        <source>&amp;Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="40"/>
+        <source>&amp;OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="41"/>
+        <source>&amp;Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="42"/>
+        <source>It h&amp;urt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="59"/>
+        <source>movebreak: time to move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="61"/>
+        <source>Movement prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="87"/>
+        <source>Time left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="92"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="93"/>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="95"/>
+        <source>S&amp;nooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="96"/>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="127"/>
+        <source>S&amp;kip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="98"/>
+        <source>&amp;Another exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="123"/>
+        <source>Rate {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="127"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="126"/>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="129"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="193"/>
+        <source>Well done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="195"/>
+        <source>How was it? Your answer sets how hard the next ones are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="206"/>
+        <source>Take care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="207"/>
+        <source>Stop if it hurts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="262"/>
+        <source>{duration}. Press Start when you begin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="38"/>
+        <source>seated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="39"/>
+        <source>standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="40"/>
+        <source>moving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="41"/>
+        <source>away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="42"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="46"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="40"/>
+        <source>Breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="47"/>
+        <source>Prompts done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="48"/>
+        <source>Snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="49"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="50"/>
+        <source>Longest seated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="51"/>
+        <source>Seated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="52"/>
+        <source>Standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="53"/>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="54"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="55"/>
+        <source>Days at goal in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="56"/>
+        <source>Back (0-10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="62"/>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="71"/>
+        <source>Movement against your goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="78"/>
+        <source>{moved} of {goal} minutes moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="102"/>
+        <source>{moved}
+of {goal} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="113"/>
+        <source>The day&apos;s timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="123"/>
+        <source>{kind}: {minutes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="128"/>
+        <source>Time by state over the day: {parts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="186"/>
+        <source>Goal reached on {at_goal} of {days} days; {average} a day on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="224"/>
+        <source>Movement and back, by week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="231"/>
+        <source>week of {date}: {movement} a day, back {back}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="234"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="403"/>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="251"/>
+        <source>By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="298"/>
+        <source>Answer the check-in on a few days at goal and a few below it, and this compares them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="301"/>
+        <source>Back on days you reached your goal: {at_goal} on average ({at_goal_days} days); other days: {below_goal} ({below_goal_days} days). Lower is better.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="327"/>
+        <source>movebreak: today&apos;s movement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="330"/>
+        <source>◀ &amp;Previous day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="331"/>
+        <source>Previous day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="333"/>
+        <source>&amp;Next day ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="334"/>
+        <source>Next day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="365"/>
+        <source>Colours of the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="366"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="367"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="34"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="34"/>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="35"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="35"/>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="36"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="36"/>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="37"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="37"/>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="38"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="38"/>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="39"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="39"/>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="40"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="40"/>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="80"/>
+        <source>like &quot;45s&quot;, &quot;30m&quot; or &quot;1h30m&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="263"/>
+        <source>All day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="269"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="270"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="272"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="272"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="41"/>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="42"/>
+        <source>Standing desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="44"/>
+        <source>Goals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="45"/>
+        <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="46"/>
+        <source>Privacy &amp; data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="49"/>
+        <source>movebreak keeps only &lt;i&gt;when&lt;/i&gt; you last typed or moved the mouse, never which key, what text or where the pointer was. It opens no network connection. Your settings, journal and log are files on this computer, readable by you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="53"/>
+        <source>Open &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="53"/>
+        <source>Open lo&amp;g folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="100"/>
+        <source>movebreak settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="105"/>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="123"/>
+        <source>&amp;Open config.toml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="129"/>
+        <source>Changes apply at once and are saved to config.toml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="182"/>
+        <source>Start movebreak when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="202"/>
+        <source>Reset this page to defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="221"/>
+        <source>Open the exercise &amp;library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="264"/>
+        <source>{problem}. Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="36"/>
+        <source>movebreak menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="37"/>
+        <source>movebreak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="40"/>
+        <source>Take a break now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="41"/>
+        <source>Pause prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="43"/>
+        <source>For 30 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="44"/>
+        <source>For 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="45"/>
+        <source>For 2 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
+        <source>Until tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="50"/>
+        <source>Resume prompts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="53"/>
+        <source>I&apos;m standing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="58"/>
+        <source>Today&apos;s movement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="59"/>
+        <source>How&apos;s your back today?…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="62"/>
+        <source>Exercise library…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="63"/>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
+        <source>Welcome and safety…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="65"/>
+        <source>Quit movebreak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="29"/>
+        <source>Has a doctor said you have a heart condition, or that you should only do activity they recommend?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="36"/>
+        <source>Do you get chest pain or pressure when you are active, or have you had it recently at rest?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="42"/>
+        <source>Do you lose your balance because of dizziness, or have you fainted recently?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="47"/>
+        <source>Do you have a bone, joint or back problem that activity has made worse, or a recent injury or operation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="53"/>
+        <source>Are you taking medicine for blood pressure or a heart condition?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="57"/>
+        <source>Are you pregnant or have you given birth in the last 6 months?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="60"/>
+        <source>Is there any other reason you think you should not be more active?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="63"/>
+        <source>Please check with a health professional before increasing your activity. Until then movebreak keeps suggestions gentle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="89"/>
+        <source>Welcome to movebreak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="92"/>
+        <source>&lt;b&gt;movebreak gets you moving between stretches of sitting.&lt;/b&gt;&lt;br&gt;It notices &lt;i&gt;when&lt;/i&gt; you last typed or moved the mouse, never what you typed or where the pointer was, and keeps everything on this computer. After about 30 minutes of sitting it suggests a short exercise at a moment that does not break your flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="100"/>
+        <source>I &amp;work sitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="102"/>
+        <source>I have a sit-stand &amp;desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="107"/>
+        <source>&lt;b&gt;A few yes/no questions&lt;/b&gt; (tick any that apply; you can skip them):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="118"/>
+        <source>Ask me once a day how my back feels (0-10), to see whether moving more goes with feeling better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="129"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="138"/>
+        <source>&lt;b&gt;Your desk&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/welcome_window.py" line="146"/>
+        <source>&lt;b&gt;Optional&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="120"/>
+        <source>movebreak: some exercises were left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="159"/>
+        <source>…and {count} more in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="164"/>
+        <source>movebreak: problems in your settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="221"/>
+        <source>Time to move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="222"/>
+        <source>{exercise}. Click here to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="529"/>
+        <source>Red-flag symptoms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="550"/>
+        <location filename="../../src/movebreak/app.py" line="576"/>
+        <source>movebreak: not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="622"/>
+        <source>movebreak: journal not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app.py" line="624"/>
+        <source>movebreak: new journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
