@@ -187,6 +187,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="27"/>
+        <source>About movebreak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="32"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="33"/>
+        <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="34"/>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="39"/>
+        <source>movebreak {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="41"/>
+        <source>Gets people who sit at a computer all day to move, a little and often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="45"/>
+        <source>It keeps only when you last typed or moved the mouse, never which key or what text, opens no network connection, and keeps its files on this computer, readable by you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="51"/>
+        <source>Free software under the GNU GPL, version 3 or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="57"/>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="62"/>
         <location filename="../../src/movebreak/ui/prompt_window.py" line="127"/>
         <location filename="../../src/movebreak/ui/settings_window.py" line="126"/>
         <source>&amp;Close</source>
@@ -546,6 +592,7 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/movebreak/ui/about_box.py" line="57"/>
         <location filename="../../src/movebreak/ui/settings_window.py" line="53"/>
         <source>Open &amp;data folder</source>
         <translation type="unfinished"></translation>
@@ -596,82 +643,87 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="36"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="37"/>
         <source>movebreak menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="37"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="38"/>
         <source>movebreak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="40"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="41"/>
         <source>Take a break now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="41"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="42"/>
         <source>Pause prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="43"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="44"/>
         <source>For 30 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="44"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="45"/>
         <source>For 1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="45"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
         <source>For 2 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="47"/>
         <source>Until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="50"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="51"/>
         <source>Resume prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="53"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="54"/>
         <source>I&apos;m standing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="58"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="59"/>
         <source>Today&apos;s movement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="59"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="60"/>
         <source>How&apos;s your back today?…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="62"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="63"/>
         <source>Exercise library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="63"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="65"/>
         <source>Welcome and safety…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="65"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="66"/>
+        <source>About movebreak…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="67"/>
         <source>Quit movebreak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,48 +813,48 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="120"/>
+        <location filename="../../src/movebreak/app.py" line="125"/>
         <source>movebreak: some exercises were left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="159"/>
+        <location filename="../../src/movebreak/app.py" line="164"/>
         <source>…and {count} more in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="164"/>
+        <location filename="../../src/movebreak/app.py" line="169"/>
         <source>movebreak: problems in your settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="221"/>
+        <location filename="../../src/movebreak/app.py" line="227"/>
         <source>Time to move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="222"/>
+        <location filename="../../src/movebreak/app.py" line="228"/>
         <source>{exercise}. Click here to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="529"/>
+        <location filename="../../src/movebreak/app.py" line="555"/>
         <source>Red-flag symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="550"/>
         <location filename="../../src/movebreak/app.py" line="576"/>
+        <location filename="../../src/movebreak/app.py" line="602"/>
         <source>movebreak: not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="622"/>
+        <location filename="../../src/movebreak/app.py" line="648"/>
         <source>movebreak: journal not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="624"/>
+        <location filename="../../src/movebreak/app.py" line="650"/>
         <source>movebreak: new journal</source>
         <translation type="unfinished"></translation>
     </message>

@@ -41,7 +41,7 @@ from movebreak.core.sitting import DeskView, Posture
 from movebreak.logs import log_uncaught, setup_logging
 from movebreak.paths import APP_ID, AppPaths, assets_dir
 from movebreak.rules import preferences_from, rules_from, sample_interval
-from movebreak.settings_flow import SettingsFlow
+from movebreak.settings_flow import SettingsFlow, open_folder
 from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import (
@@ -57,6 +57,7 @@ from movebreak.ui.text import install_translations, tr
 from movebreak.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from movebreak.ui.about_box import AboutBox
     from movebreak.ui.checkin_window import CheckInWindow
     from movebreak.ui.library_window import LibraryWindow
     from movebreak.ui.review_window import ReviewWindow
@@ -72,6 +73,9 @@ class Options:
 
     data_dir: Path | None = None
     debug: bool = False
+
+
+MAX_PAUSE_SECONDS = 366 * 24 * 3600  # a pause longer than a year is a typo, not a plan
 
 
 class MovebreakApp(QObject):
@@ -112,6 +116,7 @@ class MovebreakApp(QObject):
         self.review_window: ReviewWindow | None = None
         self._review_day: date | None = None
         self.checkin_window: CheckInWindow | None = None
+        self.about_box: AboutBox | None = None
         self._checkin = CheckInState()
         for problem in library.problems:
             log.warning("library.problem %s", problem)
@@ -187,6 +192,7 @@ class MovebreakApp(QObject):
         tray.welcome_requested.connect(self.open_welcome)
         tray.review_requested.connect(self.open_review)
         tray.checkin_requested.connect(self.open_checkin)
+        tray.about_requested.connect(self.open_about)
         tray.show_checkin(self._settings.goals.back_checkin)
 
     @staticmethod
@@ -344,8 +350,15 @@ class MovebreakApp(QObject):
                 return {"ok": False, "error": self._refusal(command)}
         elif command == "pause":
             seconds = args.get("seconds")
-            if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds == 0:
-                return {"ok": False, "error": "pause needs 'seconds' (-1: until tomorrow)"}
+            if (
+                not isinstance(seconds, int)
+                or isinstance(seconds, bool)
+                or not (seconds == -1 or 0 < seconds <= MAX_PAUSE_SECONDS)
+            ):
+                return {
+                    "ok": False,
+                    "error": "pause needs 'seconds': 1 to a year, or -1 for until tomorrow",
+                }
             self._on_pause(seconds)
         elif command == "posture":
             value = args.get("posture")
@@ -523,6 +536,19 @@ class MovebreakApp(QObject):
         self.welcome_window.show()
         self.welcome_window.raise_()
         return self.welcome_window
+
+    def open_about(self) -> AboutBox:
+        """Version, the privacy promise, where the files are, Open log folder."""
+        if self.about_box is None:
+            from movebreak.ui.about_box import AboutBox
+
+            paths = self._paths or AppPaths.for_user()
+            folders = {"config": paths.config_dir, "data": paths.data_dir, "log": paths.log_dir}
+            self.about_box = AboutBox(__version__, folders)
+            self.about_box.folder_requested.connect(lambda which: open_folder(paths, which))
+        self.about_box.show()
+        self.about_box.raise_()
+        return self.about_box
 
     def show_red_flags(self) -> QMessageBox:
         """The symptoms that mean seeing a clinician instead of exercising."""

@@ -19,7 +19,7 @@ from movebreak.adapters.autostart import Autostart, AutostartError
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.settings import Settings, file_value, with_value
-from movebreak.paths import AppPaths
+from movebreak.paths import AppPaths, make_private_dir
 
 if TYPE_CHECKING:  # the window loads when first opened, not at start
     from movebreak.ui.settings_window import SettingsWindow
@@ -79,7 +79,7 @@ class SettingsFlow(QObject):
             window = SettingsWindow(self._paths.config_file)
             window.changed.connect(self._changed)
             window.autostart_toggled.connect(self._autostart_toggled)
-            window.folder_requested.connect(self._open_folder)
+            window.folder_requested.connect(lambda which: open_folder(self._paths, which))
             window.file_requested.connect(self.open_file)
             window.library_requested.connect(self._open_library)
             self.window = window
@@ -165,13 +165,15 @@ class SettingsFlow(QObject):
                 self.window.show_notice(str(error))
         self._show_autostart()
 
-    def _open_folder(self, which: str) -> None:
-        folder = self._paths.log_dir if which == "log" else self._paths.data_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
     def _watch(self) -> None:
         watched = set(self._watcher.files()) | set(self._watcher.directories())
         for path in (self._paths.config_file, self._paths.config_dir):
             if path.exists() and str(path) not in watched:
                 self._watcher.addPath(str(path))
+
+
+def open_folder(paths: AppPaths, which: str) -> None:
+    """The log or data folder in the desktop's file manager (created private if missing)."""
+    folder = paths.log_dir if which == "log" else paths.data_dir
+    make_private_dir(folder)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -3,12 +3,14 @@
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.app import MovebreakApp
 from movebreak.core.problems import Problem
 from movebreak.core.settings import Settings
+from movebreak.paths import AppPaths
 from movebreak.rules import sample_interval
 from tests.fakes import FakeActivity, FakeClock
 from tests.ui.conftest import User
@@ -110,6 +112,11 @@ def test_control_requests_are_answered_and_bad_ones_refused(app: MovebreakApp) -
     assert app.handle("status", {})["status"]["state"] == "seated"
     assert app.handle("done", {}) == {"ok": False, "error": "no prompt is open (state: seated)"}
     assert app.handle("pause", {"seconds": "soon"})["ok"] is False
+    for absurd in (10**12, 10**30, -5, 0):  # refused plainly, never an internal error
+        answer = app.handle("pause", {"seconds": absurd})
+        assert answer["ok"] is False
+        assert "1 to a year" in answer["error"]
+    assert app.status()["state"] == "seated"
     assert app.handle("posture", {"posture": "lying"})["ok"] is False
     assert app.handle("dance", {})["error"] == "unknown command 'dance'"
     assert app.handle("pause", {"seconds": 600})["status"]["state"] == "paused"
@@ -172,3 +179,30 @@ def test_quitting_keeps_the_stretch_under_way_in_the_journal(
     assert stretch.end - stretch.start >= timedelta(minutes=14)
     [pause] = journal.pauses()
     assert pause.end - pause.start >= timedelta(minutes=2, seconds=45)
+
+
+def test_about_names_the_files_and_opens_the_log_folder(
+    app_with_files: MovebreakApp, paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QPushButton
+
+    opened: list[str] = []
+
+    def record(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", record)
+    app_with_files.tray.trigger("About movebreak…")
+    about = app_with_files.about_box
+    assert about is not None
+    assert about.isVisible()
+    assert str(paths.log_dir) in about.text.text()
+    assert str(paths.data_dir) in about.text.text()
+    button = next(b for b in about.findChildren(QPushButton) if b.text() == "Open &log folder")
+    button.click()
+    assert opened == [str(paths.log_dir)]
+    assert paths.log_dir.is_dir()
+    assert about.isVisible()  # it stays for the user to read the paths

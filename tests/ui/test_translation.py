@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from movebreak import __version__
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.app import MovebreakApp
 from movebreak.core.settings import Settings
@@ -132,6 +133,7 @@ def test_every_fixed_string_in_every_window_goes_through_tr(
         | library_strings(app)
         | schema_choices()
         | {review.shown_date(), str(paths.config_file), settings.autostart.toolTip()}
+        | {str(paths.config_dir), str(paths.data_dir), str(paths.log_dir), __version__}
     )
     left: list[str] = []
     for name, window in windows.items():

@@ -96,7 +96,7 @@ def schema_choices() -> set[str]:
 
 
 def open_windows(app: MovebreakApp) -> dict[str, QWidget]:
-    """Every window, shown: a prompt, today's review, the library, welcome, check-in, settings."""
+    """Every window, shown: prompt, review, library, welcome, check-in, settings, about."""
     assert app.coach.break_now()
     app.refresh()
     settings = app.open_settings()
@@ -108,6 +108,7 @@ def open_windows(app: MovebreakApp) -> dict[str, QWidget]:
         "welcome": app.open_welcome(),
         "checkin": app.open_checkin(),
         "settings": settings,
+        "about": app.open_about(),
     }
 
 

@@ -23,6 +23,7 @@ class Tray(QObject):
     open_settings_requested = Signal()
     library_requested = Signal()
     welcome_requested = Signal()
+    about_requested = Signal()
     review_requested = Signal()
     checkin_requested = Signal()
     message_clicked = Signal()  # the user clicked the last notification
@@ -62,6 +63,7 @@ class Tray(QObject):
         self._menu.addAction(tr("Exercise library…")).triggered.connect(self.library_requested)
         self._menu.addAction(tr("Settings…")).triggered.connect(self.open_settings_requested)
         self._menu.addAction(tr("Welcome and safety…")).triggered.connect(self.welcome_requested)
+        self._menu.addAction(tr("About movebreak…")).triggered.connect(self.about_requested)
         self._menu.addAction(tr("Quit movebreak")).triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icons.app_icon())
         self._icon.setContextMenu(self._menu)
