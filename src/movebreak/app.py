@@ -52,7 +52,6 @@ from movebreak.ui.presenters import (
     status_json,
     tray_view,
 )
-from movebreak.ui.prompt_window import PromptWindow
 from movebreak.ui.text import install_translations, tr
 from movebreak.ui.tray import Tray
 
@@ -60,6 +59,7 @@ if TYPE_CHECKING:
     from movebreak.ui.about_box import AboutBox
     from movebreak.ui.checkin_window import CheckInWindow
     from movebreak.ui.library_window import LibraryWindow
+    from movebreak.ui.prompt_window import PromptWindow
     from movebreak.ui.review_window import ReviewWindow
     from movebreak.ui.settings_window import SettingsWindow
     from movebreak.ui.welcome_window import WelcomeWindow
@@ -108,7 +108,7 @@ class MovebreakApp(QObject):
         self._wakeups = QtWakeups()
         self._busy = busy if busy is not None else BusySignals(settings.busy)
         library = load_library(paths.user_exercises if paths else None)
-        self.prompt = PromptWindow(library.poses)
+        self._prompt: PromptWindow | None = None  # built with the first prompt: memory
         self._library = library
         self.library_window: LibraryWindow | None = None
         self.welcome_window: WelcomeWindow | None = None
@@ -170,19 +170,35 @@ class MovebreakApp(QObject):
                 "\n".join(str(p) for p in errors[:3]) + more,
             )
 
+    @property
+    def prompt(self) -> PromptWindow:
+        """The prompt window, built on first use: most of the day nobody needs it in memory."""
+        if self._prompt is None:
+            from movebreak.ui.prompt_window import PromptWindow
+
+            prompt, coach = PromptWindow(self._library.poses), self.coach
+            for signal_, intent in (
+                (prompt.done_clicked, coach.done),
+                (prompt.snooze_clicked, coach.snooze),
+                (prompt.skip_clicked, coach.skip),
+                (prompt.another_clicked, coach.another),
+                (prompt.start_clicked, coach.start),
+            ):
+                signal_.connect(lambda intent=intent: self._do(intent))
+            prompt.rating_chosen.connect(lambda value: self._do(lambda: coach.rate(Rating(value))))
+            self._prompt = prompt
+        return self._prompt
+
+    def _prompt_open(self) -> bool:
+        return self._prompt is not None and self._prompt.isVisible()
+
     def _connect_ui(self) -> None:
-        coach, tray, prompt = self.coach, self.tray, self.prompt
+        coach, tray = self.coach, self.tray
         for signal_, intent in (
-            (prompt.done_clicked, coach.done),
-            (prompt.snooze_clicked, coach.snooze),
-            (prompt.skip_clicked, coach.skip),
-            (prompt.another_clicked, coach.another),
-            (prompt.start_clicked, coach.start),
             (tray.break_now_requested, coach.break_now),
             (tray.resume_requested, coach.resume),
         ):
             signal_.connect(lambda intent=intent: self._do(intent))
-        prompt.rating_chosen.connect(lambda value: self._do(lambda: coach.rate(Rating(value))))
         tray.quit_requested.connect(QApplication.quit)
         tray.posture_requested.connect(self._on_posture)
         tray.pause_requested.connect(self._on_pause)
@@ -216,11 +232,11 @@ class MovebreakApp(QObject):
     def show_prompt(self, prompt: ShownPrompt) -> None:
         """Show ``prompt``: the window, or a notification that opens it when clicked."""
         view = prompt_view(prompt)
-        new = not self.prompt.isVisible() and self._pending_prompt is None
+        new = not self._prompt_open() and self._pending_prompt is None
         if new and self._settings.notifications.sound:
             self._chime.play()
         if self._settings.notifications.prompt_style == "notification" and not (
-            self.prompt.isVisible()
+            self._prompt_open()
         ):
             if new:
                 self.tray.notify(
@@ -240,7 +256,8 @@ class MovebreakApp(QObject):
     def hide_prompt(self) -> None:
         """Close the prompt window (and forget a prompt waiting behind a notification)."""
         self._pending_prompt = None
-        self.prompt.hide_prompt()
+        if self._prompt is not None:
+            self._prompt.hide_prompt()
 
     def notify(self, title: str, message: str) -> None:
         """A tray notification."""
@@ -420,7 +437,8 @@ class MovebreakApp(QObject):
         self._source.stop()
         if isinstance(self._busy, BusySignals):
             self._busy.close()
-        self.prompt.hide_prompt()
+        if self._prompt is not None:
+            self._prompt.hide_prompt()
         self.tray.hide()
 
     # --- inside ---
