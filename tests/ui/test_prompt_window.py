@@ -124,3 +124,20 @@ def test_escape_closes_the_optional_rating(app: MovebreakApp, user: User, qtbot:
     click(qtbot, app, "Done")
     QTest.keyClick(app.prompt, Qt.Key.Key_Escape)
     assert not app.prompt.isVisible()
+
+
+def test_prompts_coming_and_going_all_day_leave_nothing_behind(app: MovebreakApp) -> None:
+    from PySide6.QtCore import QObject
+
+    def objects() -> int:
+        return len(app.prompt.findChildren(QObject))
+
+    assert app.coach.break_now()
+    app.coach.skip()
+    before = objects()
+    for _ in range(40):  # a long day of prompts, each shown, changed and answered
+        assert app.coach.break_now()
+        app.coach.another()
+        app.coach.start()
+        app.coach.skip()
+    assert objects() == before

@@ -159,10 +159,7 @@ class PromptWindow(QWidget):
         self._view = view
         self._buttons.show()
         self._ratings.hide()
-        self._rating_timeout = QTimer(self)
-        self._rating_timeout.setSingleShot(True)
-        self._rating_timeout.setInterval(RATING_SECONDS * 1000)
-        self._rating_timeout.timeout.connect(self.hide_prompt)
+        self._rating_timeout.stop()  # a rating question's time-out must not close a new prompt
         self._timer.show()
         self._progress.show()
         self._steps.show()
