@@ -116,7 +116,9 @@ class SettingsFlow(QObject):
     def close(self) -> None:
         """Stop watching and close the window."""
         self._reload.stop()
-        self._watcher.removePaths(self._watcher.files() + self._watcher.directories())
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
         if self.window is not None:
             self.window.close()
 

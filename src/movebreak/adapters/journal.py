@@ -142,6 +142,9 @@ class SqliteJournal:
             _refuse_newer(connection, path)  # before anything can change the file
             _use_wal(connection)
             connection.execute("PRAGMA synchronous = FULL")
+            # Half a megabyte of page cache, not SQLite's default 2 MB: writes are a row at a
+            # time and the review reads two months through an index. Memory all day matters.
+            connection.execute("PRAGMA cache_size = -512")
             _migrate(connection, path)
         except sqlite3.DatabaseError as error:
             connection.close()
