@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from movebreak.core.settings import settings_table
+from movebreak.core.settings_text import settings_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -7,42 +7,37 @@ threads only store a time, which the sampling job reads.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from movebreak import __version__
+from movebreak import __version__, control_commands
 from movebreak.adapters.activity_choice import ChosenActivity
-from movebreak.adapters.autostart import Autostart, autostart_for_platform
+from movebreak.adapters.autostart import Autostart
 from movebreak.adapters.busy import BusySignals
-from movebreak.adapters.control_server import ControlServer
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
-from movebreak.adapters.journal import SqliteJournal, open_journal
+from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.library_file import load_library, red_flags
 from movebreak.adapters.qt_scheduler import QtWakeups
-from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.adapters.sound import Chime
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
-from movebreak.core import checkin, stats
+from movebreak.core import checkin
 from movebreak.core.checkin import CheckInState
-from movebreak.core.coach import Coach, Status
+from movebreak.core.coach import Coach
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.progression import Rating
 from movebreak.core.reminder import Hold
-from movebreak.core.settings import Settings
+from movebreak.core.settings import Settings, with_value
 from movebreak.core.sitting import DeskView, Posture
-from movebreak.logs import log_uncaught, setup_logging
-from movebreak.paths import APP_ID, AppPaths, assets_dir
+from movebreak.core.status import Status
+from movebreak.paths import AppPaths
+from movebreak.review_data import review_of
 from movebreak.rules import preferences_from, rules_from, sample_interval
 from movebreak.settings_flow import SettingsFlow, open_folder
-from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import (
     PromptView,
@@ -52,7 +47,7 @@ from movebreak.ui.presenters import (
     status_json,
     tray_view,
 )
-from movebreak.ui.text import install_translations, tr
+from movebreak.ui.text import tr
 from movebreak.ui.tray import Tray
 
 if TYPE_CHECKING:
@@ -65,17 +60,6 @@ if TYPE_CHECKING:
     from movebreak.ui.welcome_window import WelcomeWindow
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Options:
-    """What the command line asked of the app."""
-
-    data_dir: Path | None = None
-    debug: bool = False
-
-
-MAX_PAUSE_SECONDS = 366 * 24 * 3600  # a pause longer than a year is a typo, not a plan
 
 
 class MovebreakApp(QObject):
@@ -184,8 +168,8 @@ class MovebreakApp(QObject):
                 (prompt.another_clicked, coach.another),
                 (prompt.start_clicked, coach.start),
             ):
-                signal_.connect(lambda intent=intent: self._do(intent))
-            prompt.rating_chosen.connect(lambda value: self._do(lambda: coach.rate(Rating(value))))
+                signal_.connect(lambda intent=intent: self.do(intent))
+            prompt.rating_chosen.connect(lambda value: self.do(lambda: coach.rate(Rating(value))))
             self._prompt = prompt
         return self._prompt
 
@@ -198,10 +182,10 @@ class MovebreakApp(QObject):
             (tray.break_now_requested, coach.break_now),
             (tray.resume_requested, coach.resume),
         ):
-            signal_.connect(lambda intent=intent: self._do(intent))
+            signal_.connect(lambda intent=intent: self.do(intent))
         tray.quit_requested.connect(QApplication.quit)
-        tray.posture_requested.connect(self._on_posture)
-        tray.pause_requested.connect(self._on_pause)
+        tray.posture_requested.connect(self.set_posture)
+        tray.pause_requested.connect(self.pause_for)
         tray.open_settings_requested.connect(self.open_settings)
         tray.message_clicked.connect(self.open_pending_prompt)
         tray.library_requested.connect(self.open_library)
@@ -352,39 +336,7 @@ class MovebreakApp(QObject):
 
     def handle(self, command: str, args: dict[str, Any]) -> dict[str, Any]:
         """Answer one control-socket request (``movebreak status``, ``snooze``, ...)."""
-        coach = self.coach
-        simple = {
-            "break-now": coach.break_now,
-            "done": coach.done,
-            "snooze": coach.snooze,
-            "skip": coach.skip,
-            "resume": coach.resume,
-        }
-        if command == "status":
-            pass
-        elif command in simple:
-            if not self._do(simple[command]):
-                return {"ok": False, "error": self._refusal(command)}
-        elif command == "pause":
-            seconds = args.get("seconds")
-            if (
-                not isinstance(seconds, int)
-                or isinstance(seconds, bool)
-                or not (seconds == -1 or 0 < seconds <= MAX_PAUSE_SECONDS)
-            ):
-                return {
-                    "ok": False,
-                    "error": "pause needs 'seconds': 1 to a year, or -1 for until tomorrow",
-                }
-            self._on_pause(seconds)
-        elif command == "posture":
-            value = args.get("posture")
-            if value not in ("seated", "standing"):
-                return {"ok": False, "error": "posture is 'seated' or 'standing'"}
-            self._on_posture(str(value))
-        else:
-            return {"ok": False, "error": f"unknown command {command[:40]!r}"}
-        return {"ok": True, "status": self.status()}
+        return control_commands.answer(self, command, args)
 
     def status(self) -> dict[str, object]:
         """The ``status --json`` object."""
@@ -443,20 +395,11 @@ class MovebreakApp(QObject):
 
     # --- inside ---
 
-    def _do(self, intent: Any) -> bool:
+    def do(self, intent: Callable[[], object]) -> bool:
+        """Carry out ``intent`` (a Coach method), then show the result; whether it happened."""
         done = bool(intent())
         self.refresh()
         return done
-
-    def _refusal(self, command: str) -> str:
-        state = self.coach.status().state
-        if command == "snooze" and state == "prompting":
-            return "no snoozes left for this prompt"
-        if command == "break-now":
-            return "a prompt is already open"
-        if command == "resume":
-            return "prompts are not paused"
-        return f"no prompt is open (state: {state})"
 
     def _on_lock(self, locked: bool) -> None:
         self.coach.observe_lock(locked)
@@ -471,12 +414,14 @@ class MovebreakApp(QObject):
             self._sleep_started = None
             self.refresh()
 
-    def _on_posture(self, value: str) -> None:
+    def set_posture(self, value: str) -> None:
+        """The user sits (``seated``) or stands (``standing``)."""
         self.coach.set_posture(Posture(value))
         log.info("posture.changed to=%s", value)
         self.refresh()
 
-    def _on_pause(self, seconds: int) -> None:
+    def pause_for(self, seconds: int) -> None:
+        """Pause prompts for ``seconds`` (``Tray.UNTIL_TOMORROW``: until the next day)."""
         now = self._clock.now()
         if seconds < 0:
             rules = self.coach.sitting_rules
@@ -494,7 +439,7 @@ class MovebreakApp(QObject):
             window = LibraryWindow(self._library.exercises, self._library.poses)
             window.favourite_toggled.connect(lambda i, on: self._mark("favourites", i, on))
             window.hidden_toggled.connect(lambda i, on: self._mark("hidden", i, on))
-            window.try_requested.connect(lambda i: self._do(lambda: self.coach.break_now(i)))
+            window.try_requested.connect(lambda i: self.do(lambda: self.coach.break_now(i)))
             window.red_flags_requested.connect(self.show_red_flags)
             self.library_window = window
         self._show_marks()
@@ -510,29 +455,15 @@ class MovebreakApp(QObject):
 
             self.review_window = ReviewWindow()
             self.review_window.day_requested.connect(self._review_step)
-        rules = self.coach.sitting_rules
-        today = rules.day_of(self._clock.now())
+        today = self.coach.sitting_rules.day_of(self._clock.now())
         self._review_day = min(day or today, today)
-        since = rules.day_start(self._review_day - timedelta(days=31))
-        checkins = self._journal.checkins(self._review_day - timedelta(days=stats.CHECKIN_DAYS))
-        if checkins:  # the check-in chart looks further back than the month
-            since = rules.day_start(self._review_day - timedelta(days=stats.CHECKIN_DAYS + 1))
-        stretches, breaks = self._journal.stretches(since), self._journal.breaks(since)
-        if self._review_day == today:  # what is still under way, as the tray counts it
-            still_open = stats.open_records(self.coach.view(), self._clock.now())
-            stretches += still_open[0]
-            breaks += still_open[1]
-        review = stats.review(
+        review = review_of(
             self._review_day,
-            rules,
-            prompts=self._journal.prompts(since),
-            breaks=breaks,
-            stretches=stretches,
-            activities=self._journal.activities(since),
+            self._journal,
+            rules=self.coach.sitting_rules,
             movement_ids=frozenset(e.id for e in self._library.exercises if e.movement),
             goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
-            pauses=self._journal.pauses(since),
-            checkins=checkins,
+            under_way=(self.coach.view(), self._clock.now()) if self._review_day == today else None,
         )
         self.review_window.show_review(review, is_today=self._review_day == today)
         self.review_window.show()
@@ -581,27 +512,31 @@ class MovebreakApp(QObject):
     def _welcome_saved(
         self, standing_desk: bool, avoid: tuple[str, ...], level: int, back_checkin: bool
     ) -> None:
-        changes: dict[tuple[str, str], object] = {
-            ("standing", "standing_desk"): standing_desk,
-            ("exercises", "avoid_if"): avoid,
-            ("exercises", "max_level"): level,
-            ("goals", "back_checkin"): back_checkin,
-        }
-        if self._paths is not None:
-            try:
-                save_values(self._paths.config_file, changes)
-            except SaveRefusedError as error:
-                self.notify(tr("movebreak: not saved"), str(error))
-                return
-        self._settings = replace(
-            self._settings,
-            standing=replace(self._settings.standing, standing_desk=standing_desk),
-            exercises=replace(self._settings.exercises, avoid_if=avoid, max_level=level),
-            goals=replace(self._settings.goals, back_checkin=back_checkin),
-        )
-        self.tray.show_checkin(back_checkin)
-        self.coach.set_preferences(preferences_from(self._settings))
-        log.info("welcome.saved avoid=%d max_level=%d", len(avoid), level)
+        if self._save_and_apply(
+            {
+                ("standing", "standing_desk"): standing_desk,
+                ("exercises", "avoid_if"): avoid,
+                ("exercises", "max_level"): level,
+                ("goals", "back_checkin"): back_checkin,
+            }
+        ):
+            log.info("welcome.saved avoid=%d max_level=%d", len(avoid), level)
+
+    def _save_and_apply(self, changes: dict[tuple[str, str], Any]) -> bool:
+        """Save ``changes`` to config.toml and put them in force; without a profile, apply.
+
+        A file that cannot be saved leaves everything as it was, and the user is told why.
+        """
+        if self.settings_flow is None:  # no profile on disk (tests): in force, not kept
+            settings = self._settings
+            for (table, key), value in changes.items():
+                settings = with_value(settings, table, key, value)
+            self.apply_settings(settings)
+            return True
+        problem = self.settings_flow.save(changes)
+        if problem is not None:
+            self.notify(tr("movebreak: not saved"), problem)
+        return problem is None
 
     def _show_marks(self) -> None:
         if self.library_window is not None:
@@ -612,73 +547,9 @@ class MovebreakApp(QObject):
         """Favourite or hide an exercise: saved in config.toml, in force at once."""
         current = set(getattr(self._settings.exercises, key))
         current = current | {exercise_id} if on else current - {exercise_id}
-        value = tuple(sorted(current))
-        if self._paths is not None:
-            try:
-                save_values(self._paths.config_file, {("exercises", key): value})
-            except SaveRefusedError as error:
-                self.notify(tr("movebreak: not saved"), str(error))
-                self._show_marks()
-                return
-        changes: dict[str, Any] = {key: value}
-        exercises = replace(self._settings.exercises, **changes)
-        self._settings = replace(self._settings, exercises=exercises)
-        self.coach.set_preferences(preferences_from(self._settings))
+        self._save_and_apply({("exercises", key): tuple(sorted(current))})
         self._show_marks()
 
     def open_settings(self) -> SettingsWindow | None:
         """The settings window (there is none without a profile on disk)."""
         return self.settings_flow.open() if self.settings_flow is not None else None
-
-
-def run(options: Options, paths: AppPaths) -> int:
-    """Start the tray app and block until it quits; returns the exit status."""
-    setup_logging(paths.log_file, debug=options.debug)
-    sys.excepthook = log_uncaught
-    log.info("app.start version=%s config=%s", __version__, paths.config_file)
-    first_start = not paths.config_file.exists()
-    settings, problems = load_settings(paths.config_file)
-    for problem in problems:
-        log.warning("settings.problem %s", problem)
-    qt = QApplication(sys.argv[:1])
-    qt.setApplicationName("movebreak")
-    qt.setApplicationVersion(__version__)
-    qt.setDesktopFileName(APP_ID)  # matches packaging/ and the autostart entry
-    qt.setQuitOnLastWindowClosed(False)
-    # Before any widget is built: strings are translated as the widgets are made.
-    translators = install_translations(qt, assets_dir() / "translations")
-    log.info("app.translations loaded=%d", len(translators))
-    waker = SignalWaker()
-    journal, journal_problem = open_journal(paths.journal_file)
-    app = MovebreakApp(
-        settings,
-        problems,
-        source=ChosenActivity(settings.activity.source),
-        journal=journal,
-        paths=paths,
-        # A portable profile starts at login with its own folder too.
-        autostart=autostart_for_platform(
-            ("--data-dir", str(options.data_dir)) if options.data_dir else ()
-        ),
-    )
-    if journal_problem:  # the message says where the old file is, or why nothing is saved
-        title = (
-            tr("movebreak: journal not saved")
-            if journal.in_memory
-            else tr("movebreak: new journal")
-        )
-        app.notify(title, journal_problem)
-    if first_start:
-        app.open_welcome()
-    control = ControlServer(paths.control_socket, app.handle)
-    control.listen()
-    log.info("app.ready activity_source=%s", app.activity_source)
-    try:
-        status = qt.exec()
-    finally:
-        control.close()
-        app.stop()
-        journal.close()
-        waker.close()
-    log.info("app.quit status=%d", status)
-    return status

@@ -166,6 +166,6 @@ def _start(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         print("movebreak is already running; look for its icon in the system tray.")
         return 0
-    from movebreak.app import Options, run  # Qt loads here, not for --help
+    from movebreak.launch import Options, run  # Qt loads here, not for --help
 
     return run(Options(data_dir=args.data_dir, debug=args.debug), paths)

@@ -18,8 +18,10 @@ from PySide6.QtGui import QDesktopServices
 from movebreak.adapters.autostart import Autostart, AutostartError
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.core.problems import Problem, Severity
-from movebreak.core.settings import Settings, file_value, with_value
+from movebreak.core.settings import Settings, with_value
+from movebreak.core.settings_text import file_value
 from movebreak.paths import AppPaths, make_private_dir
+from movebreak.ui.text import tr
 
 if TYPE_CHECKING:  # the window loads when first opened, not at start
     from movebreak.ui.settings_window import SettingsWindow
@@ -122,7 +124,11 @@ class SettingsFlow(QObject):
         if self.window is not None:
             self.window.close()
 
-    def _changed(self, changes: dict[tuple[str, str], Any]) -> None:
+    def save(self, changes: dict[tuple[str, str], Any]) -> str | None:
+        """Save ``changes`` (comments kept, ``config.toml.bak`` first) and apply them.
+
+        Returns why nothing was saved or applied, or ``None`` when both were done.
+        """
         settings = self._host.settings
         for (table, key), value in changes.items():
             settings = with_value(settings, table, key, value)
@@ -131,13 +137,20 @@ class SettingsFlow(QObject):
             save_values(self._paths.config_file, to_file)
         except SaveRefusedError as error:
             log.warning("settings.not_saved %s", error)
-            if self.window is not None:
-                self.window.show_notice(f"Not saved: {error}")
-                self.window.show_settings(self._host.settings)
-            return
-        if self.window is not None:
-            self.window.show_notice(None)
+            return str(error)
         self._host.apply_settings(settings)
+        if self.window is not None:  # a change from elsewhere (welcome, library) shows here
+            self.window.show_settings(settings)
+        return None
+
+    def _changed(self, changes: dict[tuple[str, str], Any]) -> None:
+        problem = self.save(changes)
+        if self.window is not None:
+            self.window.show_notice(
+                tr("Not saved: {problem}").format(problem=problem) if problem else None
+            )
+            if problem:
+                self.window.show_settings(self._host.settings)
 
     def _show_autostart(self) -> None:
         if self.window is None:

@@ -23,7 +23,8 @@ from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.schedule import Weekday, WorkHours
-from movebreak.core.settings import Settings, Spec, parse
+from movebreak.core.settings import Settings, Spec
+from movebreak.core.settings_validation import parse
 from movebreak.rules import preferences_from, rules_from
 from tests.fuzzing import assert_clear, deep_toml, fuzz, keys, stat_of, toml_values, utc
 

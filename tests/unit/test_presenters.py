@@ -2,9 +2,9 @@ from datetime import UTC, date, timedelta
 
 import pytest
 
-from movebreak.core.coach import Status
 from movebreak.core.progression import Level
 from movebreak.core.sitting import Break, DeskView, Posture, Presence
+from movebreak.core.status import Status
 from movebreak.ui.presenters import countdown, span, status_json, status_text, tray_view
 from tests.fakes import START
 

@@ -32,9 +32,10 @@ class ControlServer(QObject):
         self._handler = handler
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # Also the listen backlog: a burst of CLI calls (scripts, a status bar polling) must
-        # queue, not be refused as "not running".
+        # A burst of CLI calls (scripts, a status bar polling) must queue, not time out:
+        # Qt's own queue and the socket's listen backlog (50 by default) both hold 128.
         self._server.setMaxPendingConnections(128)
+        self._server.setListenBacklogSize(128)
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytearray] = {}
 

@@ -14,7 +14,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from movebreak.core.problems import Problem
-from movebreak.core.settings import Settings, default_file_text, parse
+from movebreak.core.settings import Settings
+from movebreak.core.settings_text import default_file_text
+from movebreak.core.settings_validation import parse
 from movebreak.paths import make_private_dir
 
 log = logging.getLogger(__name__)

@@ -1,24 +1,24 @@
 """The Coach: the one stateful object of the core.
 
 It holds the sitting Desk and the prompt state, reads the injected clock once per call,
-and carries out what the pure functions in ``sitting`` and ``reminder`` decide: it shows
-and hides prompts, records outcomes, and asks the scheduler for its next wake-up. Its
-public methods are intents and observations; it must never grow a registry.
+and carries out what the pure functions in ``sitting``, ``reminder``, ``selection`` and
+``desk_journal`` decide: it shows and hides prompts, records outcomes and stretches, and
+asks the scheduler for its next wake-up. Its public methods are intents and observations;
+it must never grow a registry.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
 
-from movebreak.core import progression, selection, sitting
+from movebreak.core import desk_journal, progression, selection, sitting
 from movebreak.core.exercises import Exercise
-from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler, ShownPrompt
+from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler
 from movebreak.core.progression import STOP_GUIDANCE, Level, Rating
 from movebreak.core.reminder import (
-    RECHECK,
     Hold,
     Outcome,
     Paused,
@@ -28,39 +28,20 @@ from movebreak.core.reminder import (
     ReminderState,
     Snoozed,
     Watching,
-    due_at,
-    hold_reason,
     moved_for,
+    next_wakeup,
+    reminder_due,
+    waiting,
 )
 from movebreak.core.selection import Preferences
 from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
+from movebreak.core.status import Status, shown_prompt, status_of
 
 log = logging.getLogger(__name__)
 
 # Input reported less than this after the last one carries no news at minute-scale
 # resolution, and skipping it keeps clock jitter from creeping the last input forward.
 _NEWS = timedelta(seconds=1)
-_RECENT = 6  # exercises not repeated within this many prompts (about 3 h at 30 min)
-# How often the stretch under way is written to the journal while it grows (and once as
-# soon as it has any length). A crash (or SIGKILL, or power loss) loses at most this much
-# of it, and a restart judges the downtime against natural_break from at most this much
-# too early. One tiny committed UPDATE a minute, only while input arrives, costs nothing.
-KEEP_EVERY = timedelta(minutes=1)
-
-
-@dataclass(frozen=True, slots=True)
-class Status:
-    """The Coach's state for the tray and ``movebreak status``."""
-
-    state: str  # seated, standing, away, prompting, snoozed, paused, off_hours
-    desk: DeskView
-    next_prompt_at: datetime | None
-    snoozes_left: int
-    held_by: Hold | None
-    prompt: Prompting | None
-    exercise: Exercise | None
-    paused_until: datetime | None
-    level: Level
 
 
 class Coach:
@@ -97,14 +78,10 @@ class Coach:
         self._idle = idle
         self._busy = busy
         last = journal.last_stretch()
-        moved_at = max(
-            (r.resolved_at for r in journal.history() if r.outcome is Outcome.DONE), default=None
+        self._desk, self._kept = desk_journal.restore(
+            last, journal.history(), clock.now(), sitting_rules
         )
-        self._desk = sitting.resume(last, clock.now(), sitting_rules, moved_at=moved_at)
-        # The stretch under way and how far the journal has it: (start, kept until).
-        self._kept = (self._desk.stretch_start, self._desk.stretch_start)
         if last is not None and self._desk.stretch_start == last.start:
-            self._kept = (last.start, last.end)
             log.info(
                 "stretch.resumed started=%s downtime=%ds",
                 last.start.isoformat(timespec="seconds"),
@@ -163,11 +140,7 @@ class Coach:
             state = Watching(counted_from=now)
         if isinstance(state, Watching | Snoozed):
             state = self._maybe_prompt(state, desk, now)
-        if (
-            isinstance(state, Prompting)
-            and state.reminded_at is None
-            and now >= state.shown_at + self._rules.remind_after
-        ):
+        if isinstance(state, Prompting) and reminder_due(state, now, self._rules):
             self._display.notify("Time to move", "Your movement prompt is still waiting.")
             state = replace(state, reminded_at=now)
         self._state = state
@@ -335,53 +308,20 @@ class Coach:
 
     def status(self) -> Status:
         """Everything the tray and ``status --json`` show."""
-        now = self._clock.now()
-        desk = self.view()
-        state = self._state
-        due = due_at(state, desk, self._rules)
-        off_hours = not self._rules.schedule.is_on(now)
-        prompt = state if isinstance(state, Prompting) else None
-        match state:
-            case Prompting():
-                name = "prompting"
-            case Snoozed():
-                name = "snoozed"
-            case Paused():
-                name = "paused"
-            case _ if off_hours:
-                name = "off_hours"
-            case _:
-                name = desk.presence.value
-        if off_hours and due is not None:
-            start = self._rules.schedule.next_start(now)
-            due = max(due, start) if start is not None else None
-        snoozes = state.snoozes if isinstance(state, Prompting | Snoozed) else 0
-        return Status(
-            state=name,
-            desk=desk,
-            next_prompt_at=due,
-            snoozes_left=max(self._rules.max_snoozes - snoozes, 0),
-            held_by=state.held_by if isinstance(state, Watching | Snoozed) else None,
-            prompt=prompt,
-            exercise=self._exercise(prompt.exercise_id) if prompt else None,
-            paused_until=state.until if isinstance(state, Paused) else None,
-            level=self._level,
-        )
+        now, state = self._clock.now(), self._state
+        exercise = self._exercise(state.exercise_id) if isinstance(state, Prompting) else None
+        return status_of(state, self.view(), self._rules, now, exercise, self._level)
 
     # --- inside ----------------------------------------------------------------------
 
     def _maybe_prompt(
         self, state: Watching | Snoozed, desk: DeskView, now: datetime
     ) -> ReminderState:
-        due = due_at(state, desk, self._rules)
-        if due is None or now < due or not self._rules.schedule.is_on(now):
-            return state
-        busy = self._busy()
-        reason = hold_reason(now, state.held_since, self._idle(), busy, self._rules)
-        if reason is not None:
-            if reason is not state.held_by:
-                log.info("prompt.held by=%s", reason.value)
-            return replace(state, held_since=state.held_since or now, held_by=reason)
+        held = waiting(state, desk, now, self._rules, self._idle, self._busy)
+        if held is not None:
+            if held.held_by is not None and held.held_by is not state.held_by:
+                log.info("prompt.held by=%s", held.held_by.value)
+            return held
         if isinstance(state, Snoozed):
             return self._open_prompt(now, state.snoozes, state.exercise_id)
         return self._open_prompt(now, 0, None)
@@ -393,24 +333,16 @@ class Coach:
             return Watching(counted_from=now)
         prompt = Prompting(shown_at=now, exercise_id=exercise.id, snoozes=snoozes)
         self._rating_for = None  # a new prompt replaces an unanswered rating
-        self._recent = (*self._recent, exercise.id)[-_RECENT:]
+        self._recent = selection.remember(self._recent, exercise.id)
         log.info("prompt.shown exercise=%s snoozes=%d", exercise.id, snoozes)
         self._show(prompt)
         return prompt
 
     def _show(self, prompt: Prompting) -> None:
         exercise = self._exercise(prompt.exercise_id)
-        if exercise is None:
-            return
-        self._display.show_prompt(
-            ShownPrompt(
-                exercise=exercise,
-                posture=self._desk.posture,
-                snooze=self._rules.snooze,
-                snoozes_left=max(self._rules.max_snoozes - prompt.snoozes, 0),
-                started_at=prompt.started_at,
-            )
-        )
+        if exercise is not None:
+            shown = shown_prompt(prompt, exercise, self._desk.posture, self._rules)
+            self._display.show_prompt(shown)
 
     def _resolve(
         self,
@@ -435,13 +367,14 @@ class Coach:
         )
 
     def _pick(self, now: datetime, avoid: str | None = None) -> Exercise | None:
-        recent = self._recent + ((avoid,) if avoid else ())
-        preferences = replace(
+        return selection.offer(
+            self._exercises,
+            self._desk.posture,
+            now,
+            self._recent,
             self._chosen_preferences,
-            max_intensity=min(self._chosen_preferences.max_intensity, self._level.value),
-        )
-        return selection.pick(
-            self._exercises, self._desk.posture, now, recent, preferences, self._recent
+            self._level.value,
+            avoid,
         )
 
     def _compute_level(self) -> Level:
@@ -453,38 +386,21 @@ class Coach:
         return next((e for e in self._exercises if e.id == exercise_id), None)
 
     def _set_desk(self, desk: sitting.Desk) -> None:
-        """Take the new Desk, recording what it finished: a break, a stretch."""
-        before = self._desk
-        new_break = desk.last_break is not None and desk.last_break is not before.last_break
-        if desk.stretch_start != before.stretch_start:
-            end = desk.last_break.start if new_break and desk.last_break else desk.stretch_start
-            self._journal.record_stretch(before.stretch_start, end, before.posture.value)
-        if new_break and desk.last_break is not None:
-            self._journal.record_break(desk.last_break)
+        """Take the new Desk, recording what it finished and keeping the stretch under way."""
+        stretch, taken = desk_journal.finished(self._desk, desk)
+        if stretch is not None:
+            self._journal.record_stretch(stretch.start, stretch.end, stretch.posture)
+        if taken is not None:
+            self._journal.record_break(taken)
         self._desk = desk
-        self._keep_open_stretch()
-
-    def _keep_open_stretch(self) -> None:
-        """Write the stretch under way as soon as it has any length, then every ``KEEP_EVERY``.
-
-        The same row is updated each time (keyed by the stretch's start) and once more
-        when the stretch ends, so a crash loses at most ``KEEP_EVERY`` of it. The first
-        write comes early so that a restart finds this stretch, not the one before it
-        (which ended when the user moved or changed posture).
-        """
-        desk = self._desk
-        start, until = self._kept
-        if start != desk.stretch_start:
-            start = until = desk.stretch_start
-        grown = desk.last_activity - until
-        if grown <= timedelta(0) or (until > start and grown < KEEP_EVERY):
-            return
-        self._journal.record_stretch(desk.stretch_start, desk.last_activity, desk.posture.value)
-        self._kept = (desk.stretch_start, desk.last_activity)
+        kept = desk_journal.open_stretch(desk, self._kept)
+        if kept is not None:
+            self._journal.record_stretch(kept.start, kept.end, kept.posture)
+            self._kept = (kept.start, kept.end)
 
     def _reschedule(self, now: datetime) -> None:
         """Keep exactly one pending wake-up, at the next moment anything can change."""
-        wake = self._next_wakeup(now)
+        wake = next_wakeup(self._state, self.view(), now, self._rules)
         if wake == self._wakeup_at:
             return
         if self._cancel is not None:
@@ -498,22 +414,3 @@ class Coach:
         self._cancel = None
         self._wakeup_at = None
         self.tick()
-
-    def _next_wakeup(self, now: datetime) -> datetime | None:
-        state = self._state
-        match state:
-            case Paused(until=until):
-                return until
-            case Prompting(shown_at=shown, reminded_at=None):
-                return shown + self._rules.remind_after
-            case Prompting():
-                return None
-            case Watching() | Snoozed() if state.held_by is not None:
-                return now + RECHECK[state.held_by]
-        due = due_at(state, self.view(), self._rules)
-        if due is None:
-            return None
-        if not self._rules.schedule.is_on(max(due, now)):
-            start = self._rules.schedule.next_start(max(due, now))
-            return max(due, start) if start is not None else None
-        return max(due, now)

@@ -1,12 +1,14 @@
 """The prompt's life cycle as values: watching, prompting, snoozed, paused.
 
-Pure functions decide when the next prompt is due and whether it may appear now; the
-Coach holds the current state and carries out what they decide.
+Pure functions decide when the next prompt is due, whether it may appear now and when
+anything can next change; the Coach holds the current state and carries out what they
+decide.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -155,6 +157,34 @@ def hold_reason(
     return None
 
 
+def waiting(
+    state: Watching | Snoozed,
+    desk: DeskView,
+    now: datetime,
+    rules: ReminderRules,
+    idle: Callable[[], timedelta | None],
+    busy: Callable[[], Hold | None],
+) -> Watching | Snoozed | None:
+    """``state`` at ``now``, held back if something holds a due prompt; ``None``: show it now.
+
+    ``busy`` and ``idle`` are read only once a prompt is due and work hours allow it:
+    reading them may ask the desktop.
+    """
+    due = due_at(state, desk, rules)
+    if due is None or now < due or not rules.schedule.is_on(now):
+        return state
+    held_by = busy()
+    reason = hold_reason(now, state.held_since, idle(), held_by, rules)
+    if reason is None:
+        return None
+    return replace(state, held_since=state.held_since or now, held_by=reason)
+
+
+def reminder_due(prompt: Prompting, now: datetime, rules: ReminderRules) -> bool:
+    """Whether ``prompt``, left alone for ``remind_after``, is due its one reminder."""
+    return prompt.reminded_at is None and now >= prompt.shown_at + rules.remind_after
+
+
 def moved_for(prompt: Prompting, now: datetime, duration: timedelta) -> timedelta:
     """Minutes actually spent moving on a prompt marked Done at ``now``.
 
@@ -164,3 +194,29 @@ def moved_for(prompt: Prompting, now: datetime, duration: timedelta) -> timedelt
     if prompt.started_at is not None:
         return max(min(now - prompt.started_at, duration * 3), timedelta(0))
     return max(min(now - prompt.shown_at, duration), timedelta(0))
+
+
+def next_wakeup(
+    state: ReminderState, desk: DeskView, now: datetime, rules: ReminderRules
+) -> datetime | None:
+    """The next moment anything can change, or ``None``: the Coach keeps one wake-up there.
+
+    A pause ends, an ignored prompt earns its one reminder, a held prompt looks again, or
+    the next prompt falls due (not before work hours start again).
+    """
+    match state:
+        case Paused(until=until):
+            return until
+        case Prompting(shown_at=shown, reminded_at=None):
+            return shown + rules.remind_after
+        case Prompting():
+            return None
+        case Watching() | Snoozed() if state.held_by is not None:
+            return now + RECHECK[state.held_by]
+    due = due_at(state, desk, rules)
+    if due is None:
+        return None
+    if not rules.schedule.is_on(max(due, now)):
+        start = rules.schedule.next_start(max(due, now))
+        return max(due, start) if start is not None else None
+    return max(due, now)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from movebreak.core.exercises import Exercise, Position
 from movebreak.core.sitting import Posture
 
 FAVOURITE_WEIGHT = 3.0
+RECENT = 6  # exercises not repeated within this many prompts (about 3 h at 30 min)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +92,26 @@ def pick(
         for e in choices
     ]
     return random.Random(int(at.timestamp())).choices(choices, weights=weights)[0]
+
+
+def offer(
+    exercises: Sequence[Exercise],
+    posture: Posture,
+    at: datetime,
+    recent: tuple[str, ...],
+    preferences: Preferences,
+    level: int,
+    avoid: str | None = None,
+) -> Exercise | None:
+    """The Coach's :func:`pick`: no harder than the user's ``level``, never ``avoid``.
+
+    ``avoid`` is the exercise that Another replaces; ``recent`` (see :func:`remember`)
+    also stands for the focus areas used today.
+    """
+    capped = replace(preferences, max_intensity=min(preferences.max_intensity, level))
+    return pick(exercises, posture, at, recent + ((avoid,) if avoid else ()), capped, recent)
+
+
+def remember(recent: tuple[str, ...], exercise_id: str) -> tuple[str, ...]:
+    """``recent`` after offering ``exercise_id``: the last ``RECENT`` ids offered."""
+    return (*recent, exercise_id)[-RECENT:]

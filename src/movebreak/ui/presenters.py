@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from movebreak.core.coach import Status
 from movebreak.core.exercises import Exercise
 from movebreak.core.ports import ShownPrompt
 from movebreak.core.sitting import Break, DeskView, Posture, Presence
+from movebreak.core.status import Status
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from movebreak.core.problems import Severity
-from movebreak.core.settings import Option, Settings, check, options, value_of
+from movebreak.core.settings import Option, Settings, options, value_of
+from movebreak.core.settings_validation import check
 from movebreak.ui.setting_editors import Editor, SwitchEditor, editor_for
 from movebreak.ui.text import QT_TR_NOOP, tr
 

@@ -4,7 +4,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from movebreak.adapters.settings_file import load_settings
-from movebreak.core.settings import Settings, default_file_text
+from movebreak.core.settings import Settings
+from movebreak.core.settings_text import default_file_text
 
 
 def test_first_start_writes_a_private_commented_default_file(tmp_path: Path) -> None:

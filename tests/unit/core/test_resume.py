@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from movebreak.core.coach import KEEP_EVERY, Coach
+from movebreak.core.coach import Coach
+from movebreak.core.desk_journal import KEEP_EVERY
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Posture, Presence, SittingRules, arrive, resume, view
 from movebreak.core.stats import Stretch, distinct_stretches

@@ -6,7 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from movebreak.core.problems import Severity
-from movebreak.core.settings import Breaks, Settings, default_file_text, parse
+from movebreak.core.settings import Breaks, Settings
+from movebreak.core.settings_text import default_file_text
+from movebreak.core.settings_validation import parse
 
 SOURCE = Path("/home/someone/.config/movebreak/config.toml")
 

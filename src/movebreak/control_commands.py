@@ -1,0 +1,63 @@
+"""The control socket's commands: what ``movebreak status``, ``snooze``, ``pause`` ... ask.
+
+Each request is checked here before it reaches the app, and a refusal says why in words
+the command line prints as they are.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from movebreak.app import MovebreakApp
+
+MAX_PAUSE_SECONDS = 366 * 24 * 3600  # a pause longer than a year is a typo, not a plan
+
+
+def answer(app: MovebreakApp, command: str, args: dict[str, Any]) -> dict[str, Any]:
+    """The answer to one request: ``ok`` and the status after it, or ``error``."""
+    coach = app.coach
+    simple = {
+        "break-now": coach.break_now,
+        "done": coach.done,
+        "snooze": coach.snooze,
+        "skip": coach.skip,
+        "resume": coach.resume,
+    }
+    if command == "status":
+        pass
+    elif command in simple:
+        if not app.do(simple[command]):
+            return {"ok": False, "error": refusal(app, command)}
+    elif command == "pause":
+        seconds = args.get("seconds")
+        if (
+            not isinstance(seconds, int)
+            or isinstance(seconds, bool)
+            or not (seconds == -1 or 0 < seconds <= MAX_PAUSE_SECONDS)
+        ):
+            return {
+                "ok": False,
+                "error": "pause needs 'seconds': 1 to a year, or -1 for until tomorrow",
+            }
+        app.pause_for(seconds)
+    elif command == "posture":
+        value = args.get("posture")
+        if value not in ("seated", "standing"):
+            return {"ok": False, "error": "posture is 'seated' or 'standing'"}
+        app.set_posture(str(value))
+    else:
+        return {"ok": False, "error": f"unknown command {command[:40]!r}"}
+    return {"ok": True, "status": app.status()}
+
+
+def refusal(app: MovebreakApp, command: str) -> str:
+    """Why ``command`` changed nothing, in the app's state now."""
+    state = app.coach.status().state
+    if command == "snooze" and state == "prompting":
+        return "no snoozes left for this prompt"
+    if command == "break-now":
+        return "a prompt is already open"
+    if command == "resume":
+        return "prompts are not paused"
+    return f"no prompt is open (state: {state})"
