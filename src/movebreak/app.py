@@ -11,16 +11,16 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from movebreak import __version__, control_commands
+from movebreak import control_commands
 from movebreak.adapters.activity_choice import ChosenActivity
 from movebreak.adapters.autostart import Autostart
 from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.adapters.library_file import load_library, red_flags
+from movebreak.adapters.library_file import load_library
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.sound import Chime
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
@@ -35,14 +35,13 @@ from movebreak.core.settings import Settings, with_value
 from movebreak.core.sitting import DeskView, Posture
 from movebreak.core.status import Status
 from movebreak.paths import AppPaths
-from movebreak.review_data import review_of
 from movebreak.rules import preferences_from, rules_from, sample_interval
-from movebreak.settings_flow import SettingsFlow, open_folder
+from movebreak.settings_flow import SettingsFlow
+from movebreak.side_windows import SideWindows
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import (
     PromptView,
     prompt_view,
-    red_flags_text,
     span,
     status_json,
     tray_view,
@@ -56,13 +55,12 @@ if TYPE_CHECKING:
     from movebreak.ui.library_window import LibraryWindow
     from movebreak.ui.prompt_window import PromptWindow
     from movebreak.ui.review_window import ReviewWindow
-    from movebreak.ui.settings_window import SettingsWindow
     from movebreak.ui.welcome_window import WelcomeWindow
 
 log = logging.getLogger(__name__)
 
 
-class MovebreakApp(QObject):
+class MovebreakApp(SideWindows, QObject):
     """The running app: owns the tray, the prompt window, the Coach and the adapters."""
 
     def __init__(
@@ -378,6 +376,22 @@ class MovebreakApp(QObject):
         self._source_problem = source.start()
         log.info("activity.source switched to=%s", self.activity_source)
 
+    def _save_and_apply(self, changes: dict[tuple[str, str], Any]) -> bool:
+        """Save ``changes`` to config.toml and put them in force; without a profile, apply.
+
+        A file that cannot be saved leaves everything as it was, and the user is told why.
+        """
+        if self.settings_flow is None:  # no profile on disk (tests): in force, not kept
+            settings = self._settings
+            for (table, key), value in changes.items():
+                settings = with_value(settings, table, key, value)
+            self.apply_settings(settings)
+            return True
+        problem = self.settings_flow.save(changes)
+        if problem is not None:
+            self.notify(tr("movebreak: not saved"), problem)
+        return problem is None
+
     def stop(self) -> None:
         """Release everything in an order that lets Qt exit cleanly."""
         self.coach.close()  # keeps the stretch and pause under way
@@ -430,126 +444,3 @@ class MovebreakApp(QObject):
             until = now + timedelta(seconds=seconds)
         self.coach.pause(until)
         self.refresh()
-
-    def open_library(self) -> LibraryWindow:
-        """Show the exercise library browser (built on first use)."""
-        if self.library_window is None:
-            from movebreak.ui.library_window import LibraryWindow
-
-            window = LibraryWindow(self._library.exercises, self._library.poses)
-            window.favourite_toggled.connect(lambda i, on: self._mark("favourites", i, on))
-            window.hidden_toggled.connect(lambda i, on: self._mark("hidden", i, on))
-            window.try_requested.connect(lambda i: self.do(lambda: self.coach.break_now(i)))
-            window.red_flags_requested.connect(self.show_red_flags)
-            self.library_window = window
-        self._show_marks()
-        self.library_window.show()
-        self.library_window.raise_()
-        self.library_window.activateWindow()
-        return self.library_window
-
-    def open_review(self, day: date | None = None) -> ReviewWindow:
-        """Today's movement (or ``day``'s), from the journal."""
-        if self.review_window is None:
-            from movebreak.ui.review_window import ReviewWindow
-
-            self.review_window = ReviewWindow()
-            self.review_window.day_requested.connect(self._review_step)
-        today = self.coach.sitting_rules.day_of(self._clock.now())
-        self._review_day = min(day or today, today)
-        review = review_of(
-            self._review_day,
-            self._journal,
-            rules=self.coach.sitting_rules,
-            movement_ids=frozenset(e.id for e in self._library.exercises if e.movement),
-            goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
-            under_way=(self.coach.view(), self._clock.now()) if self._review_day == today else None,
-        )
-        self.review_window.show_review(review, is_today=self._review_day == today)
-        self.review_window.show()
-        self.review_window.raise_()
-        return self.review_window
-
-    def _review_step(self, days: int) -> None:
-        if self._review_day is not None:
-            self.open_review(self._review_day + timedelta(days=days))
-
-    def open_welcome(self) -> WelcomeWindow:
-        """The first-run welcome and readiness questions (also from the tray)."""
-        if self.welcome_window is None:
-            from movebreak.ui.welcome_window import WelcomeWindow
-
-            self.welcome_window = WelcomeWindow()
-            self.welcome_window.saved.connect(self._welcome_saved)
-            self.welcome_window.red_flags_requested.connect(self.show_red_flags)
-        self.welcome_window.show()
-        self.welcome_window.raise_()
-        return self.welcome_window
-
-    def open_about(self) -> AboutBox:
-        """Version, the privacy promise, where the files are, Open log folder."""
-        if self.about_box is None:
-            from movebreak.ui.about_box import AboutBox
-
-            paths = self._paths or AppPaths.for_user()
-            folders = {"config": paths.config_dir, "data": paths.data_dir, "log": paths.log_dir}
-            self.about_box = AboutBox(__version__, folders)
-            self.about_box.folder_requested.connect(lambda which: open_folder(paths, which))
-        self.about_box.show()
-        self.about_box.raise_()
-        return self.about_box
-
-    def show_red_flags(self) -> QMessageBox:
-        """The symptoms that mean seeing a clinician instead of exercising."""
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Red-flag symptoms"), "")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(red_flags_text(red_flags()))
-        box.setModal(False)
-        box.show()
-        self._red_flags_box = box  # keep it alive while open
-        return box
-
-    def _welcome_saved(
-        self, standing_desk: bool, avoid: tuple[str, ...], level: int, back_checkin: bool
-    ) -> None:
-        if self._save_and_apply(
-            {
-                ("standing", "standing_desk"): standing_desk,
-                ("exercises", "avoid_if"): avoid,
-                ("exercises", "max_level"): level,
-                ("goals", "back_checkin"): back_checkin,
-            }
-        ):
-            log.info("welcome.saved avoid=%d max_level=%d", len(avoid), level)
-
-    def _save_and_apply(self, changes: dict[tuple[str, str], Any]) -> bool:
-        """Save ``changes`` to config.toml and put them in force; without a profile, apply.
-
-        A file that cannot be saved leaves everything as it was, and the user is told why.
-        """
-        if self.settings_flow is None:  # no profile on disk (tests): in force, not kept
-            settings = self._settings
-            for (table, key), value in changes.items():
-                settings = with_value(settings, table, key, value)
-            self.apply_settings(settings)
-            return True
-        problem = self.settings_flow.save(changes)
-        if problem is not None:
-            self.notify(tr("movebreak: not saved"), problem)
-        return problem is None
-
-    def _show_marks(self) -> None:
-        if self.library_window is not None:
-            chosen = self._settings.exercises
-            self.library_window.set_marks(frozenset(chosen.favourites), frozenset(chosen.hidden))
-
-    def _mark(self, key: str, exercise_id: str, on: bool) -> None:
-        """Favourite or hide an exercise: saved in config.toml, in force at once."""
-        current = set(getattr(self._settings.exercises, key))
-        current = current | {exercise_id} if on else current - {exercise_id}
-        self._save_and_apply({("exercises", key): tuple(sorted(current))})
-        self._show_marks()
-
-    def open_settings(self) -> SettingsWindow | None:
-        """The settings window (there is none without a profile on disk)."""
-        return self.settings_flow.open() if self.settings_flow is not None else None
