@@ -135,7 +135,9 @@ class Tray(QObject):
 
     def _set_details(self, lines: tuple[str, ...]) -> None:
         while len(self._details) > len(lines):
-            self._menu.removeAction(self._details.pop())
+            gone = self._details.pop()
+            self._menu.removeAction(gone)
+            gone.deleteLater()  # the menu still owns it: removing alone would keep it all day
         while len(self._details) < len(lines):
             action = QAction(self._menu)
             action.setEnabled(False)
