@@ -34,11 +34,21 @@ from tests.fuzzing import fuzz
 REAL = ["status", "break-now", "done", "snooze", "skip", "resume", "pause", "posture"]
 
 
+def traversable_folder() -> str:
+    """A temporary folder every user can pass through (a locked-down /tmp is not)."""
+    for candidate in (tempfile.gettempdir(), "/var/tmp", "/dev/shm"):
+        folder = Path(candidate)
+        chain = [folder, *folder.parents]
+        if folder.is_dir() and all(stat.S_IMODE(p.stat().st_mode) & 0o001 for p in chain):
+            return str(folder)
+    raise AssertionError("no temporary folder other users can reach; cannot test refusal")
+
+
 @pytest.fixture
 def socket_path(app: MovebreakApp) -> Iterator[Path]:
     # A world-traversable parent, so that only the app's own folder and socket keep
     # other users out (tmp_path's parents are private to root already).
-    base = Path(tempfile.mkdtemp(prefix="movebreak-control-"))
+    base = Path(tempfile.mkdtemp(prefix="movebreak-control-", dir=traversable_folder()))
     base.chmod(0o755)
     path = base / "run" / "control.sock"
     server = ControlServer(path, app.handle)
