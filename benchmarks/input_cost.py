@@ -1,9 +1,10 @@
 """What watching input costs: the app's own CPU while idle and per 10,000 mouse motions.
 
-Starts its own Xvfb and session bus, launches the installed ``movebreak`` with an isolated
-profile for each activity source, drives the pointer with xdotool, and reads the app's CPU
-time from /proc. Prints a table and writes JSON. A benchmark reports; it never fails on a
-number.
+Starts its own desktop (_desktop.py: Xvfb, openbox, trayer, private D-Bus), launches the
+installed ``movebreak`` with an isolated profile for each activity source, drives the
+pointer with xdotool as fast as it goes, and reads the app's CPU time from its CPU clock.
+Prints a table and writes JSON. A benchmark reports; it never fails on a number.
+benchmarks/suite.py measures the same and more, at set event rates.
 
     python benchmarks/input_cost.py [--idle-seconds 60] [--motions 10000] [--runs 3]
 """
@@ -12,136 +13,57 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-TICKS = os.sysconf("SC_CLK_TCK")
+from _desktop import (
+    Desktop,
+    Started,
+    cpu_seconds,
+    log_says,
+    movebreak_command,
+    movebreak_log,
+    profile_env,
+    rss_mb,
+    wait_until,
+    write_movebreak_config,
+)
 
 
-def cpu_seconds(pid: int) -> float:
-    """User plus system CPU seconds of process ``pid``."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of process ``pid``, in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def start_desktop(env: dict[str, str], root: Path) -> list[subprocess.Popen[bytes]]:
-    """Xvfb with the RECORD and MIT-SCREEN-SAVER extensions and a private session bus."""
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        [
-            "Xvfb",
-            "-displayfd",
-            str(write),
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-            "+extension",
-            "RECORD",
-            "+extension",
-            "MIT-SCREEN-SAVER",
-        ],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        env["DISPLAY"] = ":" + pipe.readline().strip()
-    bus = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={root / 'bus'}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert bus.stdout is not None
-    env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
-    bus.stdout.close()
-    return [xvfb, bus]  # type: ignore[list-item]  # one text, one binary pipe
-
-
-def launch(source: str, env: dict[str, str], root: Path) -> tuple[subprocess.Popen[bytes], Path]:
+def launch(source: str, desktop: Desktop) -> tuple[Started, Path]:
     """Start movebreak with its own profile, watching input with ``source``."""
-    home = Path(tempfile.mkdtemp(dir=root))
-    config = home / "config" / "movebreak"
-    config.mkdir(parents=True)
-    (config / "config.toml").write_text(f'[activity]\nsource = "{source}"\n')
-    app_env = env | {
-        f"XDG_{kind}_HOME": str(home / kind.lower())
-        for kind in ("CONFIG", "DATA", "STATE", "CACHE")
-    }
-    app_env["XDG_RUNTIME_DIR"] = str(home / "run")
-    (home / "run").mkdir(mode=0o700)
-    command = shutil.which("movebreak") or str(Path(sys.executable).with_name("movebreak"))
-    process = subprocess.Popen(
-        [command], env=app_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    log = home / "state" / "movebreak" / "log" / "movebreak.log"
-    deadline = time.monotonic() + 30
-    while not (log.exists() and "app.ready" in log.read_text()):
-        if time.monotonic() > deadline:
-            raise SystemExit(f"movebreak did not start with source {source}")
-        time.sleep(0.05)
-    return process, log
+    home = Path(tempfile.mkdtemp(dir=desktop.root))
+    write_movebreak_config(home, f'[activity]\nsource = "{source}"\n')
+    app = desktop.start(movebreak_command(), profile_env(desktop.env, home), home / "output.txt")
+    log = movebreak_log(home)
+    wait_until(lambda: log_says(log, "app.ready"), f"movebreak to start with source {source}")
+    return app, log
 
 
-def motions(env: dict[str, str], count: int) -> float:
-    """Move the pointer ``count`` times with xdotool; returns motions per second."""
-    args: list[str] = []
-    for i in range(count):
-        args += ["mousemove", str(100 + i % 500), str(100 + (i * 7) % 400)]
-    started = time.monotonic()
-    for chunk in range(0, len(args), 3000):
-        subprocess.run(["xdotool", *args[chunk : chunk + 3000]], env=env, check=True)
-    return count / (time.monotonic() - started)
-
-
-def measure(
-    source: str, env: dict[str, str], root: Path, idle: float, count: int
-) -> dict[str, float]:
+def measure(source: str, desktop: Desktop, idle: float, count: int) -> dict[str, float]:
     """One run: idle CPU, CPU per motions, RSS."""
-    process, log = launch(source, env, root)
+    app, log = launch(source, desktop)
     try:
         time.sleep(2)
-        before = cpu_seconds(process.pid)
+        before = cpu_seconds(app.pid)
         time.sleep(idle)
-        idle_cpu = cpu_seconds(process.pid) - before
-        before = cpu_seconds(process.pid)
-        rate = motions(env, count)
+        idle_cpu = cpu_seconds(app.pid) - before
+        before = cpu_seconds(app.pid)
+        rate = desktop.drive("motion", count, None)
         time.sleep(1)
-        busy_cpu = cpu_seconds(process.pid) - before
+        busy_cpu = cpu_seconds(app.pid) - before
         chosen = log.read_text().split("activity_source=", 1)[1].split()[0]
         return {
             "idle_cpu_s_per_min": idle_cpu * 60 / idle,
             "cpu_s_per_10k_motions": busy_cpu * 10_000 / count,
             "motions_per_s": rate,
-            "rss_mb": rss_mb(process.pid),
+            "rss_mb": rss_mb(app.pid),
             "source_ok": float(chosen == source),
         }
     finally:
-        process.terminate()
-        process.wait(timeout=20)
+        app.stop()
 
 
 def main() -> int:
@@ -153,22 +75,14 @@ def main() -> int:
     parser.add_argument("--sources", default="x11-idle,pynput")
     parser.add_argument("--json", type=Path, default=Path("benchmarks/input_cost.json"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as temporary:
-        root = Path(temporary)
-        env = {k: v for k, v in os.environ.items() if k != "WAYLAND_DISPLAY"}
-        env["XDG_SESSION_TYPE"] = "x11"
-        desktop = start_desktop(env, root)
-        results: dict[str, dict[str, list[float]]] = {}
-        try:
-            for source in args.sources.split(","):
-                runs = [
-                    measure(source, env, root, args.idle_seconds, args.motions)
-                    for _ in range(args.runs)
-                ]
-                results[source] = {key: [run[key] for run in runs] for key in runs[0]}
-        finally:
-            for process in desktop:
-                process.terminate()
+    results: dict[str, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as temporary, Desktop.running(Path(temporary)) as desktop:
+        desktop.park_pointer()
+        for source in args.sources.split(","):
+            runs = [
+                measure(source, desktop, args.idle_seconds, args.motions) for _ in range(args.runs)
+            ]
+            results[source] = {key: [run[key] for run in runs] for key in runs[0]}
     header = ("source", "CPU-s/10k motions", "idle CPU-s/min", "RSS MB", "motions/s")
     print(f"{header[0]:10} {header[1]:>20} {header[2]:>16} {header[3]:>8} {header[4]:>10}")
     for source, figures in results.items():

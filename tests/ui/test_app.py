@@ -206,4 +206,3 @@ def test_about_names_the_files_and_opens_the_log_folder(
     assert opened == [str(paths.log_dir)]
     assert paths.log_dir.is_dir()
     assert about.isVisible()  # it stays for the user to read the paths
-
