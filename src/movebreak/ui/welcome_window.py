@@ -151,6 +151,12 @@ class WelcomeWindow(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
         self.setMinimumWidth(620)
+        # A top-level window is sized before its width is known, and wrapped labels were cut
+        # short: give each the height its text needs at the window's narrowest.
+        text_width = 620 - layout.contentsMargins().left() - layout.contentsMargins().right()
+        for label in self.findChildren(QLabel):
+            if label.wordWrap():
+                label.setMinimumHeight(label.heightForWidth(text_width))
 
     def answer(self, index: int, yes: bool) -> None:
         """Tick or untick question ``index`` (tests, accessibility)."""
