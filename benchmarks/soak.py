@@ -64,6 +64,8 @@ def soak(minutes: float, source: str) -> dict[str, object]:
             next_sample = started
             answered = prompts_seen = 0
             answer_index = 0
+            settled_maps: dict[str, int] | None = None
+            end_maps: dict[str, int] | None = None
             try:
                 while time.monotonic() - started < minutes * 60:
                     desktop.drive("motion", 40, 200.0)
@@ -80,6 +82,10 @@ def soak(minutes: float, source: str) -> dict[str, object]:
                         pids = process_tree(app.pid)
                         elapsed = (time.monotonic() - started) / 60
                         samples.append((round(elapsed, 2), round(sum(map(rss_mb, pids)), 2)))
+                        if settled_maps is None and elapsed >= SETTLE_MINUTES:
+                            settled_maps = rss_by_mapping(app.pid)
+                        elif settled_maps is not None:
+                            end_maps = rss_by_mapping(app.pid)
                         next_sample += 60
                     time.sleep(2)
             finally:
@@ -94,6 +100,7 @@ def soak(minutes: float, source: str) -> dict[str, object]:
         "rss_settled_mb": settled[0] if settled else None,
         "rss_end_mb": settled[-1] if settled else None,
         "rss_growth_mb": round(settled[-1] - settled[0], 2) if settled else None,
+        "rss_growth_by_mapping_kb": _growth(settled_maps, end_maps),
         "prompts_seen": prompts_seen,
         "prompts_answered": answered,
         "exit_status": code,
@@ -101,6 +108,37 @@ def soak(minutes: float, source: str) -> dict[str, object]:
         "log_errors": sum(1 for line in text.splitlines() if " ERROR " in line),
         "log_critical": sum(1 for line in text.splitlines() if " CRITICAL " in line),
     }
+
+
+def rss_by_mapping(pid: int) -> dict[str, int]:
+    """Resident kB of process ``pid`` per mapping: a file, [heap], [stack] or anonymous.
+
+    Where RSS grows tells a leak in Python's heap (anonymous arenas, [heap]) from a library's
+    own allocations or pages of a mapped file read in late.
+    """
+    totals: dict[str, int] = {}
+    name = "?"
+    try:
+        text = Path(f"/proc/{pid}/smaps").read_text()
+    except OSError:
+        return totals
+    for line in text.splitlines():
+        first, _, rest = line.partition(" ")
+        if "-" in first and not first.endswith(":"):
+            fields = rest.split()
+            name = fields[4] if len(fields) > 4 else "[anonymous]"
+        elif first == "Rss:":
+            totals[name] = totals.get(name, 0) + int(rest.split()[0])
+    return totals
+
+
+def _growth(before: dict[str, int] | None, after: dict[str, int] | None) -> dict[str, int]:
+    """The mappings whose resident size changed most between two samples, in kB."""
+    if not before or not after:
+        return {}
+    change = {name: after.get(name, 0) - before.get(name, 0) for name in before | after}
+    biggest = sorted(change.items(), key=lambda item: -abs(item[1]))[:10]
+    return {name: kb for name, kb in biggest if kb}
 
 
 def _cli(env: dict[str, str], *args: str) -> str | None:

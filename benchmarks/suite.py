@@ -9,6 +9,7 @@ table shows median (min-max) over the runs and a target column, the JSON every s
 A benchmark reports: nothing fails on a number.
 
     python benchmarks/suite.py [--runs 3] [--peers] [--install] [--json benchmarks/suite.json]
+    python benchmarks/suite.py --quick --runs 1 --extra-starts 9   # start and memory, a minute
 
 Each run, for each app, from a fresh copy of a profile that has been started once (so
 its files exist and Python's bytecode is cached, as after an install): the time from fork
@@ -388,6 +389,8 @@ def measure(desktop: Desktop, contender: Contender, home: Path, args: argparse.N
         contender.put("pss_mb", settled.pss_mb)
         contender.put("uss_mb", settled.uss_mb)
         contender.put("threads", settled.threads)
+        if args.quick:
+            return
         busy_before = machine_busy()
         before = usage(app.pid)
         time.sleep(args.idle)
@@ -661,6 +664,9 @@ def parse_args() -> argparse.Namespace:
         "--extra-starts", type=int, default=4, help="more start-to-tray samples per run"
     )
     parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument(
+        "--quick", action="store_true", help="start to tray and memory only (a minute, for work)"
+    )
     return parser.parse_args()
 
 
@@ -694,8 +700,9 @@ def main() -> int:
             default = apps[0]
             history = root / "templates" / "history"
             shutil.copytree(root / "templates" / default.key, history)
-            say(f"generating {args.years} years of history")
-            generate(history / ".local" / "share" / "movebreak" / "journal.sqlite3", args.years)
+            if not args.quick:
+                say(f"generating {args.years} years of history")
+                generate(history / ".local" / "share" / "movebreak" / "journal.sqlite3", args.years)
             for run in range(1, args.runs + 1):
                 revisions.append(revision())  # others may commit while this runs
                 work = root / f"run-{run}"
@@ -708,6 +715,8 @@ def main() -> int:
                         measure(desktop, app, home, args)
                     except (RuntimeError, TimeoutError, OSError) as error:
                         app.notes[f"run {run}"] = str(error)
+                if args.quick:
+                    continue
                 say(f"run {run}/{args.runs}: review window and stats with history")
                 try:
                     journal(desktop, default, fresh_home(history, work / "history"), args)
