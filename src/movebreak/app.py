@@ -75,6 +75,7 @@ class MovebreakApp(SideWindows, QObject):
         busy: Callable[[], Hold | None] | None = None,
         autostart: Autostart | None = None,
         chime: Chime | None = None,
+        tray: Tray | None = None,
     ):
         super().__init__()
         self._settings = settings
@@ -86,7 +87,7 @@ class MovebreakApp(SideWindows, QObject):
         if self._source_problem is not None:
             log.warning("activity.source unavailable: %s", self._source_problem)
         self._journal = journal
-        self.tray = Tray(TrayIcons())
+        self.tray = tray or Tray(TrayIcons())  # launch shows it before the rest loads
         self._wakeups = QtWakeups()
         self._busy = busy if busy is not None else BusySignals(settings.busy)
         library = load_library(paths.user_exercises if paths else None)

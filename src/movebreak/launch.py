@@ -8,22 +8,28 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from movebreak import __version__
-from movebreak.adapters.activity_choice import ChosenActivity
-from movebreak.adapters.autostart import autostart_for_platform
-from movebreak.adapters.control_server import ControlServer
-from movebreak.adapters.journal import open_journal
 from movebreak.adapters.settings_file import load_settings
-from movebreak.app import MovebreakApp
+from movebreak.core.problems import Problem
+from movebreak.core.settings import Settings
 from movebreak.logs import log_uncaught, setup_logging
 from movebreak.paths import APP_ID, AppPaths, assets_dir
 from movebreak.signals import SignalWaker
+from movebreak.ui.icons import TrayIcons
 from movebreak.ui.text import install_translations, tr
+from movebreak.ui.tray import Tray
+
+if TYPE_CHECKING:
+    from movebreak.adapters.control_server import ControlServer
+    from movebreak.adapters.journal import SqliteJournal
+    from movebreak.app import MovebreakApp
 
 log = logging.getLogger("movebreak.app")
 
@@ -36,8 +42,26 @@ class Options:
     debug: bool = False
 
 
+@dataclass(slots=True)
+class _Started:
+    """What the second step of the start built, for the shutdown to release in order."""
+
+    journal: SqliteJournal | None = None
+    app: MovebreakApp | None = None
+    control: ControlServer | None = None
+    failure: BaseException | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
 def run(options: Options, paths: AppPaths) -> int:
-    """Start the tray app and block until it quits; returns the exit status."""
+    """Start the tray app and block until it quits; returns the exit status.
+
+    Two steps, so the icon is in the tray as early as possible: first the Qt application
+    and the tray icon (a user who just clicked the launcher sees it started), then, from
+    the event loop, everything else: the scheduler, the journal, the activity source and
+    the control socket, whose imports are most of the start-up time.
+    """
+    _leave_out_tls()
     setup_logging(paths.log_file, debug=options.debug)
     sys.excepthook = log_uncaught
     log.info("app.start version=%s config=%s", __version__, paths.config_file)
@@ -54,10 +78,69 @@ def run(options: Options, paths: AppPaths) -> int:
     translators = install_translations(qt, assets_dir() / "translations")
     log.info("app.translations loaded=%d", len(translators))
     waker = SignalWaker()
+    tray = Tray(TrayIcons())
+    log.info("app.tray")
+    started = _Started(problems=problems)
+
+    def second_step() -> None:
+        try:
+            _start_rest(started, tray, settings, options, paths, first_start=first_start)
+        except BaseException as error:  # re-raised below, after the loop: as before
+            started.failure = error
+            qt.exit(1)
+
+    QTimer.singleShot(0, second_step)
+    try:
+        status = qt.exec()
+    finally:
+        if started.control is not None:
+            started.control.close()
+        if started.app is not None:
+            started.app.stop()
+        else:
+            tray.hide()
+        if started.journal is not None:
+            started.journal.close()
+        waker.close()
+    if started.failure is not None:
+        raise started.failure
+    log.info("app.quit status=%d", status)
+    return status
+
+
+def _leave_out_tls() -> None:
+    """Keep Python's ``ssl`` module, and with it OpenSSL, out of the app's process.
+
+    The app opens no network connection, yet APScheduler imports asyncio (for one
+    ``iscoroutinefunction``), which imports ``ssl`` if it can: about 4 MB of resident
+    memory, all day, for nothing. asyncio and every other standard module treat a missing
+    ``ssl`` as "no TLS here"; this makes it missing. Not done where ``ssl`` is loaded
+    already (tests importing the app in one process with other code).
+    """
+    sys.modules.setdefault("ssl", None)  # type: ignore[arg-type]  # None: "no such module"
+
+
+def _start_rest(
+    started: _Started,
+    tray: Tray,
+    settings: Settings,
+    options: Options,
+    paths: AppPaths,
+    *,
+    first_start: bool,
+) -> None:
+    """The second step of the start; fills ``started`` as it goes."""
+    from movebreak.adapters.activity_choice import ChosenActivity
+    from movebreak.adapters.autostart import autostart_for_platform
+    from movebreak.adapters.control_server import ControlServer
+    from movebreak.adapters.journal import open_journal
+    from movebreak.app import MovebreakApp
+
     journal, journal_problem = open_journal(paths.journal_file)
+    started.journal = journal
     app = MovebreakApp(
         settings,
-        problems,
+        started.problems,
         source=ChosenActivity(settings.activity.source),
         journal=journal,
         paths=paths,
@@ -65,7 +148,9 @@ def run(options: Options, paths: AppPaths) -> int:
         autostart=autostart_for_platform(
             ("--data-dir", str(options.data_dir)) if options.data_dir else ()
         ),
+        tray=tray,
     )
+    started.app = app
     if journal_problem:  # the message says where the old file is, or why nothing is saved
         title = (
             tr("movebreak: journal not saved")
@@ -76,14 +161,6 @@ def run(options: Options, paths: AppPaths) -> int:
     if first_start:
         app.open_welcome()
     control = ControlServer(paths.control_socket, app.handle)
+    started.control = control
     control.listen()
     log.info("app.ready activity_source=%s", app.activity_source)
-    try:
-        status = qt.exec()
-    finally:
-        control.close()
-        app.stop()
-        journal.close()
-        waker.close()
-    log.info("app.quit status=%d", status)
-    return status

@@ -295,6 +295,10 @@ def test_typed_text_is_stored_nowhere_files_are_private_and_no_network_is_used(
 
     open_review_from_the_tray(desktop)
     assert network_sockets_of(pid) == set()
+    # Not even able to: no TLS library in memory (the app keeps Python's ssl out).
+    maps = Path(f"/proc/{pid}/maps").read_text()
+    assert "libssl" not in maps
+    assert "_ssl." not in maps
 
     # While it runs: the SQLite write-ahead log and shared memory files exist now.
     running_files = list(files_under(profile.home))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from movebreak.core.sitting import Posture, Presence
 from movebreak.ui.icons import TrayIcons
-from movebreak.ui.presenters import TrayView
 from movebreak.ui.text import QT_TR_NOOP, tr
+
+if TYPE_CHECKING:
+    from movebreak.ui.presenters import TrayView
 
 
 class Tray(QObject):
