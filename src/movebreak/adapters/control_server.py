@@ -1,26 +1,41 @@
 """The running app's control socket: one JSON request per connection, one JSON answer.
 
-A local socket private to the user (its folder is 0700 and Qt restricts the socket to
-the user). Malformed or oversized messages get an error answer or are dropped; they
-never reach the app's logic.
+A Unix socket private to the user (its folder is 0700, the socket 0600), served from the
+Qt event loop with a QSocketNotifier per connection: no thread, and no QtNetwork, which
+would cost about 3 MB of resident memory for what a plain socket does. Malformed or
+oversized messages get an error answer or are dropped; they never reach the app's logic.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, QSocketNotifier
 
 from movebreak.paths import make_private_dir
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 64 * 1024
+# A burst of CLI calls (scripts, a status bar polling) must queue, not be refused.
+BACKLOG = 128
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+
+
+class _Connection:
+    """One client: its socket, what it sent so far, and the notifier that wakes us."""
+
+    __slots__ = ("buffer", "notifier", "socket")
+
+    def __init__(self, connection: socket.socket, notifier: QSocketNotifier):
+        self.socket = connection
+        self.notifier = notifier
+        self.buffer = bytearray()
 
 
 class ControlServer(QObject):
@@ -30,47 +45,86 @@ class ControlServer(QObject):
         super().__init__()
         self._path = path
         self._handler = handler
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        # A burst of CLI calls (scripts, a status bar polling) must queue, not time out:
-        # Qt's own queue and the socket's listen backlog (50 by default) both hold 128.
-        self._server.setMaxPendingConnections(128)
-        self._server.setListenBacklogSize(128)
-        self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._listener: socket.socket | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._connections: dict[int, _Connection] = {}
 
     def listen(self) -> bool:
-        """Start listening, replacing a stale socket left by a crashed instance."""
-        make_private_dir(self._path.parent)
-        QLocalServer.removeServer(str(self._path))
-        if not self._server.listen(str(self._path)):
-            log.warning("control.unavailable %s", self._server.errorString())
+        """Start listening, replacing a stale socket left by a crashed instance.
+
+        The command line checks first that no instance answers there, so what is left at
+        ``path`` is a dead one's.
+        """
+        if not hasattr(socket, "AF_UNIX"):  # the command-line client needs it too
+            log.warning("control.unavailable no Unix sockets on this system")
             return False
+        make_private_dir(self._path.parent)
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            with contextlib.suppress(FileNotFoundError):
+                self._path.unlink()
+            listener.bind(str(self._path))
+            self._path.chmod(0o600)  # the folder already keeps others out
+            listener.listen(BACKLOG)
+            listener.setblocking(False)
+        except OSError as error:
+            listener.close()
+            log.warning("control.unavailable %s", error)
+            return False
+        self._listener = listener
+        self._notifier = QSocketNotifier(listener.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
         return True
 
     def close(self) -> None:
-        """Stop listening and remove the socket file."""
-        self._server.close()
+        """Stop listening, drop open connections and remove the socket file."""
+        for connection in list(self._connections.values()):
+            self._drop(connection)
+        if self._listener is not None:
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+            self._listener.close()
+            self._listener = None
+            with contextlib.suppress(OSError):
+                self._path.unlink()
 
     def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            connection = self._server.nextPendingConnection()
-            self._buffers[connection] = bytearray()
-            connection.readyRead.connect(lambda c=connection: self._read(c))
-            connection.disconnected.connect(lambda c=connection: self._forget(c))
+        while self._listener is not None:
+            try:
+                connection, _ = self._listener.accept()
+            except BlockingIOError:
+                return  # every waiting client taken
+            except OSError as error:  # out of file descriptors, say: try at the next wake
+                log.warning("control.accept_failed %s", error)
+                return
+            connection.setblocking(False)
+            fd = connection.fileno()
+            notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._connections[fd] = _Connection(connection, notifier)
+            notifier.activated.connect(lambda *_, fd=fd: self._read(fd))
 
-    def _read(self, connection: QLocalSocket) -> None:
-        buffer = self._buffers.get(connection)
-        if buffer is None:
+    def _read(self, fd: int) -> None:
+        connection = self._connections.get(fd)
+        if connection is None:
             return
-        buffer += bytes(connection.readAll().data())
-        if len(buffer) > MAX_REQUEST:
+        try:
+            chunk = connection.socket.recv(65536)
+        except BlockingIOError:
+            return
+        except OSError:
+            self._drop(connection)
+            return
+        if not chunk:  # the client gave up before a whole request
+            self._drop(connection)
+            return
+        connection.buffer += chunk
+        if len(connection.buffer) > MAX_REQUEST:
             log.warning("control.refused oversized request")
             self._answer(connection, {"ok": False, "error": "request too large"})
             return
-        if b"\n" not in buffer:
+        if b"\n" not in connection.buffer:
             return
-        line = bytes(buffer.split(b"\n", 1)[0])
+        line = bytes(connection.buffer.split(b"\n", 1)[0])
         self._answer(connection, self._dispatch(line))
 
     def _dispatch(self, line: bytes) -> dict[str, Any]:
@@ -91,12 +145,23 @@ class ControlServer(QObject):
             log.exception("control.error command=%s", request["command"][:40])
             return {"ok": False, "error": "internal error; see the log"}
 
-    def _answer(self, connection: QLocalSocket, answer: dict[str, Any]) -> None:
-        self._buffers.pop(connection, None)
-        connection.write((json.dumps(answer) + "\n").encode("utf-8"))
-        connection.flush()
-        connection.disconnectFromServer()
+    def _answer(self, connection: _Connection, answer: dict[str, Any]) -> None:
+        data = (json.dumps(answer) + "\n").encode("utf-8")
+        try:
+            # An answer is a few hundred bytes and the socket's buffer holds far more,
+            # so this does not block; a client that stopped reading only loses its answer.
+            sent = connection.socket.send(data)
+            if sent < len(data):
+                log.warning("control.answer_cut %d of %d bytes", sent, len(data))
+        except OSError as error:
+            log.warning("control.answer_failed %s", error)
+        self._drop(connection)
 
-    def _forget(self, connection: QLocalSocket) -> None:
-        self._buffers.pop(connection, None)
-        connection.deleteLater()
+    def _drop(self, connection: _Connection) -> None:
+        self._connections.pop(connection.socket.fileno(), None)
+        connection.notifier.setEnabled(False)
+        # Not deleted here: this may run inside the notifier's own signal.
+        connection.notifier.deleteLater()
+        with contextlib.suppress(OSError):
+            connection.socket.shutdown(socket.SHUT_RDWR)
+        connection.socket.close()

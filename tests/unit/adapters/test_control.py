@@ -97,3 +97,51 @@ def test_a_stale_socket_from_a_crash_is_replaced(qtbot: QtBot, tmp_path: Path) -
     server, path, _ = serve(tmp_path)
     assert in_thread(qtbot, lambda: request(path, "status"))["ok"] is True
     server.close()
+
+
+def test_closing_removes_the_socket_so_the_cli_says_not_running(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    server, path, _ = serve(tmp_path)
+    server.close()
+    assert not path.exists()
+    with pytest.raises(NotRunningError):
+        request(path, "status")
+
+
+def test_a_burst_of_clients_at_once_is_answered_in_full(qtbot: QtBot, tmp_path: Path) -> None:
+    """A script or a status bar firing many calls at once: each gets its answer."""
+    server, path, seen = serve(tmp_path)
+    answers: list[Any] = []
+
+    def many() -> None:
+        threads = [
+            threading.Thread(target=lambda i=i: answers.append(request(path, "status", {"i": i})))
+            for i in range(100)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+
+    in_thread(qtbot, many)
+    assert len(answers) == 100
+    assert all(answer["ok"] for answer in answers)
+    assert sorted(args["i"] for _, args in seen) == list(range(100))
+    server.close()
+
+
+def test_a_client_that_sends_half_a_request_and_leaves_is_forgotten(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    server, path, seen = serve(tmp_path)
+
+    def half() -> None:
+        with socket.socket(socket.AF_UNIX) as connection:
+            connection.connect(str(path))
+            connection.sendall(b'{"command": "sta')
+
+    in_thread(qtbot, half)
+    assert in_thread(qtbot, lambda: request(path, "status"))["ok"] is True
+    assert seen == [("status", {})]
+    server.close()
