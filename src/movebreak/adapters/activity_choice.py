@@ -13,12 +13,12 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 
 from movebreak.adapters.desktop_bus import DBusIdle
-from movebreak.adapters.idle_sources import MacIdle, WindowsIdle, X11ScreenSaverIdle
+from movebreak.adapters.idle_sources import MacIdle, WindowsIdle, X11Idle
 from movebreak.adapters.input_activity import PynputActivity
 from movebreak.core.ports import ActivitySource
 
 FACTORIES: Mapping[str, Callable[[], ActivitySource]] = {
-    "x11-idle": X11ScreenSaverIdle,
+    "x11-idle": X11Idle,
     "dbus-idle": DBusIdle,
     "windows-idle": WindowsIdle,
     "macos-idle": MacIdle,

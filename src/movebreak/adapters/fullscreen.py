@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any
+from typing import TYPE_CHECKING
 
 from movebreak.core.reminder import Hold
+
+if TYPE_CHECKING:
+    from movebreak.adapters.x11_client import X11Client
 
 log = logging.getLogger(__name__)
 
@@ -19,46 +22,39 @@ class X11Fullscreen:
     """Reads ``_NET_ACTIVE_WINDOW`` and its ``_NET_WM_STATE`` from the window manager."""
 
     def __init__(self) -> None:
-        self._display: Any = None
+        self._client: X11Client | None = None
         self._failed = False
 
     def __call__(self) -> Hold | None:
         """``Hold.FULLSCREEN`` while the active window covers the screen, else ``None``."""
-        display = self._connect()
-        if display is None:
+        client = self._connect()
+        if client is None:
             return None
+        from movebreak.adapters.x11_client import X11UnavailableError
+
         try:
-            root = display.screen().root
-            active_atom = display.intern_atom("_NET_ACTIVE_WINDOW")
-            active = root.get_full_property(active_atom, 0)
-            if active is None or not active.value or not active.value[0]:
-                return None
-            window = display.create_resource_object("window", active.value[0])
-            state = window.get_full_property(display.intern_atom("_NET_WM_STATE"), 0)
-            fullscreen = display.intern_atom("_NET_WM_STATE_FULLSCREEN")
-            if state is not None and fullscreen in state.value:
-                return Hold.FULLSCREEN
-        except Exception as error:
-            log.debug("fullscreen.check failed: %s", type(error).__name__)
+            return Hold.FULLSCREEN if client.active_window_is_fullscreen() else None
+        except X11UnavailableError as error:
+            log.debug("fullscreen.check failed: %s", error)
         return None
 
-    def _connect(self) -> Any:
-        if self._display is not None or self._failed:
-            return self._display
+    def _connect(self) -> X11Client | None:
+        if self._client is not None or self._failed:
+            return self._client
         if not os.environ.get("DISPLAY") or os.environ.get("XDG_SESSION_TYPE") == "wayland":
             self._failed = True
             return None
-        try:
-            from Xlib import display as xdisplay
+        from movebreak.adapters.x11_client import X11Client, X11UnavailableError
 
-            self._display = xdisplay.Display()
-        except Exception as error:
+        try:
+            self._client = X11Client()
+        except X11UnavailableError as error:
             log.info("fullscreen.unavailable %s", error)
             self._failed = True
-        return self._display
+        return self._client
 
     def close(self) -> None:
         """Drop the X connection."""
-        if self._display is not None:
-            self._display.close()
-            self._display = None
+        if self._client is not None:
+            self._client.close()
+            self._client = None

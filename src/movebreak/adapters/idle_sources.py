@@ -13,7 +13,10 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from movebreak.adapters.x11_client import X11Client
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +26,8 @@ def _platform() -> str:
     return sys.platform
 
 
-class X11ScreenSaverIdle:
-    """The X server's own idle counter (the MIT-SCREEN-SAVER extension).
+class X11Idle:
+    """The X server's own idle counter (the SYNC extension's IDLETIME).
 
     Video players reset it while they play, so watching a video at the desk counts as
     sitting, as it should.
@@ -33,8 +36,7 @@ class X11ScreenSaverIdle:
     name = "x11-idle"
 
     def __init__(self) -> None:
-        self._display: Any = None
-        self._root: Any = None
+        self._client: X11Client | None = None
 
     def start(self) -> str | None:
         """Connect to the X server, or say why not."""
@@ -42,37 +44,33 @@ class X11ScreenSaverIdle:
             return "Wayland session: the X server's idle time covers X11 apps only"
         if not os.environ.get("DISPLAY"):
             return "no X11 display"
+        from movebreak.adapters.x11_client import X11Client, X11UnavailableError
+
         try:
-            from Xlib import display as xdisplay
-            from Xlib.error import DisplayError
-        except ImportError:
-            return "python-xlib is missing"
-        try:
-            self._display = xdisplay.Display()
-        except DisplayError as error:
-            return f"cannot open the X display: {error}"
-        if not self._display.has_extension("MIT-SCREEN-SAVER"):
+            self._client = X11Client()
+            self._client.idle_milliseconds()
+        except X11UnavailableError as error:
             self.stop()
-            return "the X server lacks the MIT-SCREEN-SAVER extension"
-        self._root = self._display.screen().root
+            return str(error)
         return None
 
     def idle(self) -> timedelta | None:
         """Milliseconds since the last input, as the X server counts them."""
-        if self._root is None:
+        if self._client is None:
             return None
+        from movebreak.adapters.x11_client import X11UnavailableError
+
         try:
-            info = self._root.screensaver_query_info()
-        except Exception as error:
-            log.warning("activity.x11-idle lost: %s", type(error).__name__)
+            return timedelta(milliseconds=self._client.idle_milliseconds())
+        except X11UnavailableError as error:
+            log.warning("activity.x11-idle lost: %s", error)
             return None
-        return timedelta(milliseconds=int(info.idle))
 
     def stop(self) -> None:
         """Close the X connection."""
-        if self._display is not None:
-            self._display.close()
-        self._display = self._root = None
+        if self._client is not None:
+            self._client.close()
+        self._client = None
 
 
 class _LastInputInfo(ctypes.Structure):
