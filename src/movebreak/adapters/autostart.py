@@ -18,7 +18,6 @@ import functools
 import importlib
 import logging
 import os
-import plistlib
 import re
 import shutil
 import subprocess
@@ -27,7 +26,6 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
-from xml.parsers.expat import ExpatError
 
 from movebreak.paths import APP_ID
 
@@ -287,6 +285,9 @@ class MacLaunchAgent(_FileEntry):
         data = _read_bytes(self.path)
         if data is None:
             return False
+        import plistlib  # macOS only: with its XML parser, half a MB elsewhere for nothing
+        from xml.parsers.expat import ExpatError
+
         try:
             agent = plistlib.loads(data)
         except (plistlib.InvalidFileException, ValueError, ExpatError) as error:
@@ -307,6 +308,8 @@ class MacLaunchAgent(_FileEntry):
             # Only in a logged-in GUI session, not over ssh.
             "LimitLoadToSessionType": "Aqua",
         }
+        import plistlib
+
         _write_atomically(self.path, plistlib.dumps(agent, fmt=plistlib.FMT_XML))
         log.info("autostart.enabled path=%s", self.path)
 
