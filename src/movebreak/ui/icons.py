@@ -1,17 +1,15 @@
 """Draws the tray icon: the app's figure inside a ring that fills toward the sitting limit.
 
-The one place that knows asset file names. Icons are drawn at most once per ring step and
-cached, so a refresh that changes nothing visible costs nothing.
+Icons are drawn at most once per ring step and cached, so a refresh that changes nothing
+visible costs nothing.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from movebreak.core.sitting import Presence
-from movebreak.paths import assets_dir
 
 _SIZE = 64
 _STEPS = 24  # ring resolution: one step is 1/24 of the limit (75 s of a 30 min limit)
@@ -21,14 +19,26 @@ _SOON = QColor("#e0a526")
 _DUE = QColor("#d9534f")
 _STANDING = QColor("#3b7dd8")
 
+# The figure of assets/icons/movebreak.svg, the design's master, on its 64-unit grid:
+# five strokes and a head. Drawn here rather than rendered from the file because QtSvg
+# would stay in memory all day (about 2.4 MB) for six shapes; tests/ui/test_icons.py
+# fails when the two no longer match.
+_FIGURE_COLOUR = QColor("#1f7a6d")
+_FIGURE_STROKE = 8
+_FIGURE_LIMBS = (
+    ((33, 24), (29, 40)),
+    ((32, 28), (44, 17)),
+    ((31, 29), (19, 35)),
+    ((29, 40), (40, 48), (38, 58)),
+    ((29, 40), (21, 51), (12, 53)),
+)
+_FIGURE_HEAD = (36, 11, 8)  # centre x, y and radius
+
 
 class TrayIcons:
     """Makes and caches tray icons; needs a QGuiApplication."""
 
     def __init__(self) -> None:
-        self._figure = QSvgRenderer(str(assets_dir() / "icons" / "movebreak.svg"))
-        if not self._figure.isValid():
-            raise FileNotFoundError("the tray figure icons/movebreak.svg could not be read")
         self._cache: dict[tuple[Presence, int], QIcon] = {}
 
     def app_icon(self) -> QIcon:
@@ -65,6 +75,24 @@ class TrayIcons:
             painter.drawArc(ring, 90 * 16, -int(360 * 16 * step / _STEPS))
         if presence is Presence.AWAY:
             painter.setOpacity(0.55)
-        self._figure.render(painter, QRectF(13, 12, 38, 40))
+        draw_figure(painter, QRectF(13, 12, 38, 40))
         painter.end()
         return pixmap
+
+
+def draw_figure(painter: QPainter, bounds: QRectF) -> None:
+    """The app's figure stretched over ``bounds``, as the SVG would be rendered there."""
+    painter.save()
+    painter.translate(bounds.topLeft())
+    painter.scale(bounds.width() / 64, bounds.height() / 64)
+    pen = QPen(_FIGURE_COLOUR, _FIGURE_STROKE)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    for limb in _FIGURE_LIMBS:
+        painter.drawPolyline([QPointF(x, y) for x, y in limb])
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(_FIGURE_COLOUR)
+    x, y, radius = _FIGURE_HEAD
+    painter.drawEllipse(QPointF(x, y), radius, radius)
+    painter.restore()
