@@ -19,7 +19,7 @@ from movebreak.core.ports import (
 )
 from movebreak.core.reminder import PromptRecord
 from movebreak.core.sitting import Break
-from movebreak.core.stats import Stretch
+from movebreak.core.stats import PauseUnderWay, Stretch
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 
@@ -103,7 +103,8 @@ class MemoryJournal:
         self.prompts: list[PromptRecord] = []
         self.breaks: list[Break] = []
         self.stretches: list[tuple[datetime, datetime, str]] = []
-        self.pauses: list[tuple[datetime, datetime]] = []
+        self.pauses: list[tuple[datetime, datetime]] = []  # ended ones, in the order closed
+        self.under_way: PauseUnderWay | None = None
 
     def record_prompt(self, record: PromptRecord) -> None:
         self.prompts.append(record)
@@ -136,8 +137,37 @@ class MemoryJournal:
         start, end, posture = max(self.stretches, key=lambda s: s[1])
         return Stretch(start, end, posture)
 
-    def record_pause(self, started: datetime, ended: datetime) -> None:
-        self.pauses.append((started, ended))
+    def record_pause(
+        self,
+        started: datetime,
+        ended: datetime,
+        *,
+        until: datetime | None = None,
+        under_way: bool = False,
+    ) -> None:
+        """Like the SQLite journal: keyed by the start (to the second).
+
+        ``pauses`` holds the ended ones, ``under_way`` the open one.
+        """
+        if ended < started:
+            return
+        second = int(started.timestamp())
+        found = self.under_way is not None and int(self.under_way.start.timestamp()) == second
+        if found:
+            self.under_way = None  # this call updates it (closed pauses are never changed)
+        if under_way:
+            self.under_way = PauseUnderWay(started, ended, until)
+        elif found or ended > started:
+            self.pauses.append((started, ended))
+
+    def pause_under_way(self) -> PauseUnderWay | None:
+        return self.under_way
+
+    def carry_pause(self, left: PauseUnderWay, now: datetime) -> None:
+        self.under_way = None
+        if left.kept_until > left.start:
+            self.pauses.append((left.start, left.kept_until))
+        self.under_way = PauseUnderWay(now, now, left.until)
 
 
 class RecordingDisplay:

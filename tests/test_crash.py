@@ -66,7 +66,7 @@ class Ledger:
 def effects(command: str, state: str) -> tuple[Counter[str], str]:
     match command, state:
         case "break-now", "paused":
-            return Counter({"pause": 1}), "prompting"  # break-now ends the pause
+            return Counter(), "prompting"  # break-now ends the pause: its row is closed
         case "break-now", _:
             return Counter(), "prompting"
         case "done", _:
@@ -75,14 +75,12 @@ def effects(command: str, state: str) -> tuple[Counter[str], str]:
             return Counter({"prompt.skipped": 1}), "watching"
         case "snooze", _:
             return Counter({"prompt.snoozed": 1}), "snoozed"
-        case "pause", "prompting":
-            return Counter({"prompt.skipped": 1}), "paused"  # an open prompt is skipped
-        case "pause", "paused":
-            return Counter({"pause": 1}), "paused"  # the new length replaces the old pause
-        case "pause", _:
-            return Counter(), "paused"
+        case "pause", "prompting":  # an open prompt is skipped; the pause is kept at once
+            return Counter({"prompt.skipped": 1, "pause": 1}), "paused"
+        case "pause", _:  # a new length closes the pause under way and starts another
+            return Counter({"pause": 1}), "paused"
         case "resume", _:
-            return Counter({"pause": 1}), "watching"
+            return Counter(), "watching"  # the pause's row is closed
         case "log", _:
             return Counter({"activity": 1}), state
         case "checkin", _:
@@ -186,16 +184,25 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
     started = time.monotonic()
     context = f"seed {seed}; app output in {profile.output}"
 
+    pause_left = False  # a pause may be under way in the journal: a restart carries it on
     while figures["kills"] < KILLS and time.monotonic() - started < SECONDS:
         stale_socket = profile.paths.control_socket.exists()
         process = profile.start()
         in_start_up = rng.random() < 0.2
+        if pause_left:  # carried on: the row before the crash is closed, a new one opens
+            ledger.expect(Counter({"pause": 1}), confirmed=False)
+        state = "watching"  # a new instance: no prompt
         if not in_start_up:
             wait_for(profile.answers, f"the app to answer on its socket ({context})")
             figures["restarts answered"] += 1
             figures["restarts over a stale socket"] += stale_socket
+            paused = json.loads(profile.cli("status", "--json").stdout)["state"] == "paused"
+            if paused:
+                assert pause_left, f"paused after a restart with no pause left ({context})"
+                figures["pauses carried"] += 1
+                state = "paused"
+            pause_left = paused
         killer = Killer(process, rng.uniform(0.02, 0.8) if in_start_up else rng.uniform(0, 2.5))
-        state = "watching"  # a new instance: no prompt, no pause (a pause under way is lost)
         while not killer.fired.is_set():
             if rng.random() < 0.3 and killer.fired.wait(rng.uniform(0, 0.3)):
                 break  # killed while idle, between commands
@@ -230,6 +237,8 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
                 else:
                     ledger.checkin_scores.add(score)
         assert killer.wait() == -signal.SIGKILL, context
+        if not in_start_up:  # 30-minute pauses outlive this test: one set is under way still
+            pause_left = state == "paused" or killer.during == "pause"  # (or maybe set)
         figures["kills"] += 1
         figures["kills during start-up"] += in_start_up
         figures["kills mid-command"] += killer.during is not None
@@ -255,7 +264,7 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
     process = profile.start()
     wait_for(profile.answers, f"the app to start after the last kill ({context})")
     status = json.loads(profile.cli("status", "--json").stdout)
-    assert status["state"] in ("seated", "standing"), context
+    assert status["state"] in ("seated", "standing", *(["paused"] if pause_left else [])), context
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=30) == 0, context
     journal_counts(profile.paths.journal_file)

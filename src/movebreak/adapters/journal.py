@@ -17,7 +17,7 @@ from pathlib import Path
 
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break
-from movebreak.core.stats import Activity, CheckIn, Pause, Stretch
+from movebreak.core.stats import Activity, CheckIn, Pause, PauseUnderWay, Stretch
 from movebreak.paths import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,12 @@ MIGRATIONS: Sequence[str] = (
         score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
         answered_at INTEGER NOT NULL
     ) STRICT;
+    """,
+    """
+    -- The pause under way is kept as it goes, so a crash or a restart carries it on.
+    ALTER TABLE pause ADD COLUMN planned_end INTEGER;  -- NULL: until the user resumes
+    ALTER TABLE pause ADD COLUMN under_way INTEGER NOT NULL DEFAULT 0
+        CHECK (under_way IN (0, 1));
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -220,15 +226,74 @@ class SqliteJournal:
                 (_stamp(started), int(length.total_seconds()), name),
             )
 
-    def record_pause(self, started: datetime, ended: datetime) -> None:
-        """Keep one pause of prompts the user asked for."""
-        if ended <= started:
+    def record_pause(
+        self,
+        started: datetime,
+        ended: datetime,
+        *,
+        until: datetime | None = None,
+        under_way: bool = False,
+    ) -> None:
+        """Keep one pause of prompts the user asked for, ended or still ``under_way``.
+
+        Keyed by its start, like a stretch: the pause under way is written when it begins
+        (even with no length yet: a restart must find it), kept as it goes, and closed by
+        a last call without ``under_way``; a closed pause is never changed again.
+        """
+        if ended < started:
             return
         with self._db:
-            self._db.execute("BEGIN")
+            self._db.execute("BEGIN IMMEDIATE")
+            self._keep_pause(started, ended, until, under_way=under_way)
+
+    def pause_under_way(self) -> PauseUnderWay | None:
+        """The pause left under way when the app last stopped, if any."""
+        row = self._db.execute(
+            "SELECT started_at, ended_at, planned_end FROM pause WHERE under_way = 1"
+            " ORDER BY started_at DESC, id DESC LIMIT 1"
+        ).fetchone()
+        if row is None:
+            return None
+        return PauseUnderWay(
+            _time(row[0]), _time(row[1]), _time(row[2]) if row[2] is not None else None
+        )
+
+    def carry_pause(self, left: PauseUnderWay, now: datetime) -> None:
+        """Close ``left`` where the journal has it and open its continuation at ``now``.
+
+        One transaction, so a crash leaves one pause under way, never none or two. The
+        downtime between is not counted as paused: the app was not running.
+        """
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            if left.kept_until > left.start:
+                self._keep_pause(left.start, left.kept_until, left.until, under_way=False)
+            else:  # written when it began and nothing since: no length to keep
+                self._db.execute(
+                    "DELETE FROM pause WHERE started_at = ? AND under_way = 1",
+                    (_stamp(left.start),),
+                )
+            self._keep_pause(now, now, left.until, under_way=True)
+
+    def _keep_pause(
+        self, started: datetime, ended: datetime, until: datetime | None, *, under_way: bool
+    ) -> None:
+        """Update the pause under way that began at ``started``, or add it; in a transaction.
+
+        Only a row still under way is updated: a pause closed and another begun in the
+        same second are two rows, as they are two pauses.
+        """
+        values = (_stamp(ended), _stamp(until) if until else None, int(under_way))
+        updated = self._db.execute(
+            "UPDATE pause SET ended_at = ?, planned_end = ?, under_way = ? WHERE id = (SELECT"
+            " id FROM pause WHERE started_at = ? AND under_way = 1 ORDER BY id DESC LIMIT 1)",
+            (*values, _stamp(started)),
+        )
+        if updated.rowcount == 0 and (under_way or ended > started):  # no empty ended ones
             self._db.execute(
-                "INSERT INTO pause (started_at, ended_at) VALUES (?, ?)",
-                (_stamp(started), _stamp(ended)),
+                "INSERT INTO pause (started_at, ended_at, planned_end, under_way)"
+                " VALUES (?, ?, ?, ?)",
+                (_stamp(started), *values),
             )
 
     def record_checkin(self, day: date, score: int, answered: datetime) -> None:

@@ -35,6 +35,7 @@ from movebreak.core.reminder import (
 )
 from movebreak.core.selection import Preferences
 from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
+from movebreak.core.stats import PauseUnderWay
 from movebreak.core.status import Status, shown_prompt, status_of
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,8 @@ class Coach:
             )
         self._level = self._compute_level()
         self._state: ReminderState = Watching()
+        self._pause_kept = clock.now()  # how far the journal has the pause under way
+        self._resume_pause(journal.pause_under_way())
         self._recent: tuple[str, ...] = ()
         self._cancel: Cancel | None = None
         self._wakeup_at: datetime | None = None
@@ -138,6 +141,8 @@ class Coach:
             log.info("prompts.resumed reason=pause-ended")
             self._journal.record_pause(state.since, state.until)
             state = Watching(counted_from=now)
+        elif isinstance(state, Paused) and desk_journal.pause_due(state, self._pause_kept, now):
+            self._keep_pause(state, now)
         if isinstance(state, Watching | Snoozed):
             state = self._maybe_prompt(state, desk, now)
         if isinstance(state, Prompting) and reminder_due(state, now, self._rules):
@@ -243,6 +248,7 @@ class Coach:
         if isinstance(self._state, Paused):  # a new length replaces the running pause
             self._journal.record_pause(self._state.since, now)
         self._state = Paused(now, until)
+        self._keep_pause(self._state, now)  # at once: a restart must find it
         log.info("prompts.paused until=%s", until.isoformat() if until else "resume")
         self._reschedule(now)
 
@@ -284,7 +290,8 @@ class Coach:
         """The app is stopping: keep the open stretch and pause, which nothing else would.
 
         The stretch ends at the last input (what follows may be the user walking away); a
-        pause ends now or when it was due to, whichever came first. Safe to call twice.
+        pause is kept up to now, or up to when it was due to end, and stays under way
+        if it was not over, so the next start carries it on. Safe to call twice.
         """
         now = self._clock.now()
         desk = self._desk
@@ -293,10 +300,10 @@ class Coach:
             self._desk = replace(desk, stretch_start=desk.last_activity)
         state = self._state
         if isinstance(state, Paused):
-            ended = min(now, state.until) if state.until is not None else now
-            if ended > state.since:
-                self._journal.record_pause(state.since, ended)
-                self._state = Paused(ended, state.until)
+            over = state.until is not None and state.until <= now
+            ended = state.until if over and state.until is not None else now
+            self._journal.record_pause(state.since, ended, until=state.until, under_way=not over)
+            self._pause_kept = ended
         if self._cancel is not None:
             self._cancel()
             self._cancel = None
@@ -313,6 +320,25 @@ class Coach:
         return status_of(state, self.view(), self._rules, now, exercise, self._level)
 
     # --- inside ----------------------------------------------------------------------
+
+    def _resume_pause(self, left: PauseUnderWay | None) -> None:
+        """Carry on the pause the app left under way when it stopped, or close it."""
+        if left is None:
+            return
+        now = self._clock.now()
+        resumed = desk_journal.resume_pause(left, now)
+        if resumed is None:  # it ended while the app was not running
+            ended = min(left.kept_until, left.until) if left.until else left.kept_until
+            self._journal.record_pause(left.start, max(ended, left.start))
+            return
+        self._journal.carry_pause(left, now)
+        self._state, self._pause_kept = resumed, now
+        until = left.until.isoformat() if left.until else "resume"
+        log.info("prompts.paused until=%s (carried on after a restart)", until)
+
+    def _keep_pause(self, state: Paused, now: datetime) -> None:
+        self._journal.record_pause(state.since, now, until=state.until, under_way=True)
+        self._pause_kept = now
 
     def _maybe_prompt(
         self, state: Watching | Snoozed, desk: DeskView, now: datetime

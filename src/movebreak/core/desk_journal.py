@@ -1,8 +1,8 @@
-"""What the journal keeps of the Desk, and the Desk a restart takes back from it.
+"""What the journal keeps of the Desk and of a pause, and what a restart takes back.
 
 Pure decisions; the Coach writes what they return. Finished stretches and breaks are
-kept, and the stretch under way too as it grows, so that a restart after a crash
-continues it (``sitting.resume``).
+kept, and the stretch and the pause under way too as they grow, so that a restart after
+a crash continues them (``sitting.resume``, :func:`resume_pause`).
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from movebreak.core import sitting
-from movebreak.core.reminder import Outcome, PromptRecord
+from movebreak.core.reminder import Outcome, Paused, PromptRecord
 from movebreak.core.sitting import Break, Desk, SittingRules
-from movebreak.core.stats import Stretch
+from movebreak.core.stats import PauseUnderWay, Stretch
 
-# How often the stretch under way is written to the journal while it grows (and once as
-# soon as it has any length). A crash (or SIGKILL, or power loss) loses at most this much
-# of it, and a restart judges the downtime against natural_break from at most this much
-# too early. One tiny committed UPDATE a minute, only while input arrives, costs nothing.
+# How often the stretch and the pause under way are written to the journal while they
+# grow (and once as soon as they begin). A crash (or SIGKILL, or power loss) loses at
+# most this much of them, and a restart judges the downtime against natural_break from
+# at most this much too early. One tiny committed UPDATE a minute costs nothing.
 KEEP_EVERY = timedelta(minutes=1)
 
 Kept = tuple[datetime, datetime]  # the stretch under way and how far the journal has it
@@ -69,3 +69,20 @@ def open_stretch(desk: Desk, kept: Kept) -> Stretch | None:
     if grown <= timedelta(0) or (until > start and grown < KEEP_EVERY):
         return None
     return Stretch(desk.stretch_start, desk.last_activity, desk.posture.value)
+
+
+def resume_pause(left: PauseUnderWay | None, now: datetime) -> Paused | None:
+    """The pause to carry on at ``now`` from the one the app left under way, if any.
+
+    A pause the user set goes on across a quit, a crash or a reboot until its planned
+    end (a pause until they resume, until they resume): they asked for quiet until then.
+    One whose end has passed is over; the downtime is not counted as paused either way.
+    """
+    if left is None or (left.until is not None and left.until <= now):
+        return None
+    return Paused(now, left.until)
+
+
+def pause_due(state: Paused, kept: datetime, now: datetime) -> bool:
+    """Whether the pause under way, kept in the journal up to ``kept``, is due a write."""
+    return now - max(kept, state.since) >= KEEP_EVERY

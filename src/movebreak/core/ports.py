@@ -14,7 +14,7 @@ from typing import Protocol
 from movebreak.core.exercises import Exercise
 from movebreak.core.reminder import PromptRecord
 from movebreak.core.sitting import Break, Posture
-from movebreak.core.stats import Stretch
+from movebreak.core.stats import PauseUnderWay, Stretch
 
 
 class Clock(Protocol):
@@ -92,8 +92,30 @@ class Journal(Protocol):
         """The stretch that ended last, if any (resumed after a short downtime)."""
         ...
 
-    def record_pause(self, started: datetime, ended: datetime) -> None:
-        """Keep one pause of prompts the user asked for."""
+    def record_pause(
+        self,
+        started: datetime,
+        ended: datetime,
+        *,
+        until: datetime | None = None,
+        under_way: bool = False,
+    ) -> None:
+        """Keep one pause of prompts the user asked for, ended or still ``under_way``.
+
+        Keyed by ``started`` like a stretch: the pause under way is kept as it goes (with
+        ``until``, when it is to end) and closed by a last call without ``under_way``.
+        """
+        ...
+
+    def pause_under_way(self) -> PauseUnderWay | None:
+        """The pause left under way when the app last stopped, if any."""
+        ...
+
+    def carry_pause(self, left: PauseUnderWay, now: datetime) -> None:
+        """Close ``left`` where the journal has it and open its continuation at ``now``.
+
+        One transaction, so a crash leaves one pause under way, never none or two.
+        """
         ...
 
     def history(self) -> Sequence[PromptRecord]:

@@ -45,6 +45,19 @@ class Pause:
 
 
 @dataclass(frozen=True, slots=True)
+class PauseUnderWay:
+    """A pause the app was keeping when it stopped (quit, crash, power loss).
+
+    ``kept_until`` is how far the journal has it; ``until`` when it was to end (``None``:
+    until the user resumes). A restart before ``until`` carries it on.
+    """
+
+    start: datetime
+    kept_until: datetime
+    until: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class CheckIn:
     """The day's answer to "How does your back feel today?" (0 no pain to 10 worst)."""
 

@@ -109,7 +109,7 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_history(tmp_path: Path) -
     assert journal.prompts()[0].rating == "ok"
     journal.close()
     (version,) = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()
-    assert version == SCHEMA_VERSION == 4
+    assert version == SCHEMA_VERSION == 5
 
 
 def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
@@ -156,6 +156,9 @@ def test_every_earlier_schema_migrates_to_the_current_one(tmp_path: Path, versio
     journal.record_pause(AT, AT + timedelta(minutes=30))
     journal.record_checkin(AT.date(), 3, AT)
     assert (len(journal.stretches()), len(journal.pauses()), len(journal.checkins())) == (1, 1, 1)
+    assert journal.pause_under_way() is None  # pauses kept before v5 were all ended
+    journal.record_pause(AT + timedelta(hours=1), AT + timedelta(hours=1), under_way=True)
+    assert journal.pause_under_way() is not None
     journal.close()
 
 
@@ -192,4 +195,44 @@ def test_a_checkin_outside_0_to_10_is_refused_by_the_file_itself(tmp_path: Path)
     with pytest.raises(sqlite3.IntegrityError):
         journal.record_checkin(date(2026, 3, 2), 11, AT)
     assert journal.checkins() == {}
+    journal.close()
+
+
+def test_the_pause_under_way_is_kept_as_it_goes_and_closed_in_the_same_row(
+    tmp_path: Path,
+) -> None:
+    from movebreak.core.stats import Pause, PauseUnderWay
+
+    path = tmp_path / "journal.sqlite3"
+    journal = SqliteJournal.open(path)
+    until = AT + timedelta(hours=2)
+    journal.record_pause(AT, AT, until=until, under_way=True)  # begun: no length yet
+    assert journal.pause_under_way() == PauseUnderWay(AT, AT, until)
+    journal.record_pause(AT, AT + timedelta(minutes=1), until=until, under_way=True)
+    journal.close()
+    journal = SqliteJournal.open(path)  # what a restart after a crash finds
+    assert journal.pause_under_way() == PauseUnderWay(AT, AT + timedelta(minutes=1), until)
+    journal.record_pause(AT, AT + timedelta(minutes=5))  # resumed
+    assert journal.pause_under_way() is None
+    assert journal.pauses() == [Pause(AT, AT + timedelta(minutes=5))]  # one row, not three
+    journal.close()
+
+
+def test_a_carried_pause_keeps_what_was_paused_and_opens_at_the_restart(
+    tmp_path: Path,
+) -> None:
+    from movebreak.core.stats import Pause, PauseUnderWay
+
+    journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
+    restart = AT + timedelta(minutes=20)
+    left = PauseUnderWay(AT, AT + timedelta(minutes=4), None)
+    journal.record_pause(left.start, left.kept_until, under_way=True)
+    journal.carry_pause(left, restart)
+    assert journal.pause_under_way() == PauseUnderWay(restart, restart, None)
+    # The four minutes before the crash stay; the downtime is not counted as paused.
+    assert journal.pauses() == [Pause(AT, AT + timedelta(minutes=4)), Pause(restart, restart)]
+    # A pause that had no length yet leaves nothing behind when carried.
+    later = restart + timedelta(hours=1)
+    journal.carry_pause(PauseUnderWay(restart, restart, None), later)
+    assert journal.pauses() == [Pause(AT, AT + timedelta(minutes=4)), Pause(later, later)]
     journal.close()

@@ -6,6 +6,7 @@ from movebreak.core.ports import ShownPrompt
 from movebreak.core.reminder import Hold, Outcome
 from movebreak.core.schedule import Schedule, Weekday, WorkHours
 from movebreak.core.sitting import Posture
+from movebreak.core.stats import PauseUnderWay
 from tests.world import World, rules
 
 
@@ -177,9 +178,13 @@ def test_closing_keeps_the_stretch_and_the_pause_under_way_once() -> None:
     [(begin, end, posture)] = world.journal.stretches
     assert (posture, begin) == ("seated", started)
     assert end >= started + timedelta(minutes=29)  # up to the last input
-    assert world.journal.pauses == [
-        (started + timedelta(minutes=20), started + timedelta(minutes=30))
-    ]
+    # Kept up to the quit and still under way: the next start carries it on.
+    assert world.journal.pauses == []
+    assert world.journal.under_way == PauseUnderWay(
+        started + timedelta(minutes=20),
+        started + timedelta(minutes=30),
+        started + timedelta(hours=2),
+    )
 
 
 def test_no_prompts_outside_work_hours() -> None:

@@ -15,7 +15,7 @@ from movebreak.core.coach import Coach
 from movebreak.core.desk_journal import KEEP_EVERY
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Posture, Presence, SittingRules, arrive, resume, view
-from movebreak.core.stats import Stretch, distinct_stretches
+from movebreak.core.stats import PauseUnderWay, Stretch, distinct_stretches
 from tests.fakes import START, FakeClock, ManualScheduler, MemoryJournal, RecordingDisplay
 from tests.world import EXERCISES, RULES, SITTING
 
@@ -223,6 +223,68 @@ def test_a_pause_ended_by_break_now_is_kept_in_the_journal() -> None:
     session.work(minutes(3))
     assert session.coach.break_now()
     assert journal.pauses == [(START, START + minutes(3))]
+
+
+def test_a_pause_is_in_the_journal_from_its_first_second_and_kept_every_minute() -> None:
+    journal = MemoryJournal()
+    session = Session(journal, START)
+    session.coach.pause(START + minutes(30))
+    assert journal.under_way == PauseUnderWay(START, START, START + minutes(30))
+    session.work(minutes(5))
+    kept = journal.under_way
+    assert kept is not None
+    assert minutes(5) - KEEP_EVERY <= kept.kept_until - START <= minutes(5)
+
+
+def test_a_crash_during_a_pause_carries_it_on_until_its_planned_end() -> None:
+    """Paused for an hour, the app killed 10 min in and started 5 min later: still quiet."""
+    journal = MemoryJournal()
+    first = Session(journal, START)
+    first.coach.pause(START + minutes(60))
+    first.work(minutes(10))  # then SIGKILL: no close()
+    restart = first.clock.now() + minutes(5)
+    second = Session(journal, restart)
+    assert second.coach.status().state == "paused"
+    assert second.coach.status().paused_until == START + minutes(60)
+    second.work(minutes(40))  # up to the planned end: not one prompt
+    assert second.coach.status().state == "paused"
+    assert second.coach.status().prompt is None
+    second.work(minutes(6))
+    assert second.coach.status().state != "paused"
+    # The paused time before the crash is kept (to the last minute written), the downtime
+    # is not, and the carried pause ends at the planned end.
+    (before, after) = journal.pauses
+    assert before[0] == START
+    assert minutes(9) <= before[1] - START <= minutes(10)
+    assert after == (restart, START + minutes(60))
+    assert journal.under_way is None
+
+
+def test_a_pause_until_resume_survives_a_quit_and_a_pause_that_ended_does_not() -> None:
+    journal = MemoryJournal()
+    first = Session(journal, START)
+    first.coach.pause(None)  # until I resume
+    first.work(minutes(3))
+    first.coach.close()
+    second = Session(journal, first.clock.now() + timedelta(hours=14))  # the next morning
+    assert second.coach.status().state == "paused"
+    assert second.coach.resume()
+    second.coach.pause(second.clock.now() + minutes(30))
+    second.work(minutes(2))
+    second.coach.close()
+    third = Session(journal, second.clock.now() + minutes(45))  # after its end
+    assert third.coach.status().state != "paused"
+    assert journal.under_way is None
+    assert journal.pauses[-1][1] <= journal.pauses[-1][0] + minutes(30)
+
+
+def test_a_pause_cut_short_at_once_by_a_crash_is_closed_when_found_over() -> None:
+    journal = MemoryJournal()
+    first = Session(journal, START)
+    first.coach.pause(START + minutes(30))  # then killed within the second
+    second = Session(journal, START + minutes(45))
+    assert second.coach.status().state != "paused"
+    assert journal.under_way is None  # not left open for every later start to find
 
 
 def test_the_journal_record_of_a_prompt_is_not_taken_for_movement_unless_done() -> None:
