@@ -83,6 +83,8 @@ class ControlServer(QObject):
         if self._listener is not None:
             if self._notifier is not None:
                 self._notifier.setEnabled(False)
+                self._notifier.deleteLater()
+                self._notifier = None
             self._listener.close()
             self._listener = None
             with contextlib.suppress(OSError):
@@ -101,7 +103,15 @@ class ControlServer(QObject):
             fd = connection.fileno()
             notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
             self._connections[fd] = _Connection(connection, notifier)
-            notifier.activated.connect(lambda *_, fd=fd: self._read(fd))
+            # A bound method, not a lambda holding ``self``: such a cycle through a Qt
+            # object is collected whenever Python's GC runs, even in the middle of Qt's
+            # event dispatch (a segfault seen once in ten test runs).
+            notifier.activated.connect(self._on_readable)
+
+    def _on_readable(self) -> None:
+        notifier = self.sender()
+        if isinstance(notifier, QSocketNotifier):
+            self._read(int(notifier.socket()))
 
     def _read(self, fd: int) -> None:
         connection = self._connections.get(fd)
