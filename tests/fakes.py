@@ -145,29 +145,36 @@ class MemoryJournal:
         until: datetime | None = None,
         under_way: bool = False,
     ) -> None:
-        """Like the SQLite journal: keyed by the start (to the second).
+        """Like the SQLite journal: keyed by the start (to the second), one under way.
 
         ``pauses`` holds the ended ones, ``under_way`` the open one.
         """
-        if ended < started:
-            return
+        ended = max(ended, started)
         second = int(started.timestamp())
-        found = self.under_way is not None and int(self.under_way.start.timestamp()) == second
-        if found:
-            self.under_way = None  # this call updates it (closed pauses are never changed)
-        if under_way:
-            self.under_way = PauseUnderWay(started, ended, until)
-        elif found or ended > started:
-            self.pauses.append((started, ended))
+        current = self.under_way
+        if current is not None and int(current.start.timestamp()) == second:
+            self.under_way = None
+            if under_way:
+                self.under_way = PauseUnderWay(current.start, ended, current.until)
+            elif int(ended.timestamp()) > second:
+                self.pauses.append((current.start, ended))
+            return
+        if not under_way:  # a finished pause it did not have under way
+            if int(ended.timestamp()) > second:
+                self.pauses.append((started, ended))
+            return
+        if current is not None and int(current.start.timestamp()) < second:
+            self.pauses.append((current.start, started))  # ends where this one begins
+        self.under_way = PauseUnderWay(started, ended, until)
 
     def pause_under_way(self) -> PauseUnderWay | None:
         return self.under_way
 
     def carry_pause(self, left: PauseUnderWay, now: datetime) -> None:
-        self.under_way = None
-        if left.kept_until > left.start:
-            self.pauses.append((left.start, left.kept_until))
-        self.under_way = PauseUnderWay(now, now, left.until)
+        self.record_pause(left.start, left.kept_until)
+        self.record_pause(
+            max(now, left.start), max(now, left.start), until=left.until, under_way=True
+        )
 
 
 class RecordingDisplay:

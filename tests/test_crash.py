@@ -185,6 +185,7 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
     context = f"seed {seed}; app output in {profile.output}"
 
     pause_left = False  # a pause may be under way in the journal: a restart carries it on
+    pause_sure = False  # one confirmed and not ended: the restart must carry it on
     while figures["kills"] < KILLS and time.monotonic() - started < SECONDS:
         stale_socket = profile.paths.control_socket.exists()
         process = profile.start()
@@ -197,6 +198,7 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
             figures["restarts answered"] += 1
             figures["restarts over a stale socket"] += stale_socket
             paused = json.loads(profile.cli("status", "--json").stdout)["state"] == "paused"
+            assert paused or not pause_sure, f"a confirmed pause lost at a kill ({context})"
             if paused:
                 assert pause_left, f"paused after a restart with no pause left ({context})"
                 figures["pauses carried"] += 1
@@ -239,6 +241,7 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
         assert killer.wait() == -signal.SIGKILL, context
         if not in_start_up:  # 30-minute pauses outlive this test: one set is under way still
             pause_left = state == "paused" or killer.during == "pause"  # (or maybe set)
+            pause_sure = state == "paused" and killer.during not in ("resume", "break-now")
         figures["kills"] += 1
         figures["kills during start-up"] += in_start_up
         figures["kills mid-command"] += killer.during is not None
@@ -249,7 +252,10 @@ def test_sigkill_at_random_moments_loses_nothing_confirmed(tmp_path: Path) -> No
             continue
         counts, checkins = journal_counts(journal)
         for kind in (ledger.possible | counts).keys() - {"checkin"}:  # one row a day, below
-            assert ledger.confirmed[kind] <= counts[kind] <= ledger.possible[kind], (
+            # A pause ended or replaced within its first second paused nothing and leaves
+            # no row; what a confirmed pause promises is checked at the restart instead.
+            confirmed = 0 if kind == "pause" else ledger.confirmed[kind]
+            assert confirmed <= counts[kind] <= ledger.possible[kind], (
                 f"{kind}: confirmed {ledger.confirmed[kind]}, in journal {counts[kind]}, "
                 f"possible {ledger.possible[kind]} ({context})"
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -13,9 +14,12 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def client(desktop: Desktop, monkeypatch: pytest.MonkeyPatch) -> X11Client:
+def client(desktop: Desktop, monkeypatch: pytest.MonkeyPatch) -> Iterator[X11Client]:
+    """An X connection of its own; a fullscreen window is tested with the real app."""
     monkeypatch.setenv("DISPLAY", desktop.env["DISPLAY"])
-    return X11Client()
+    client = X11Client()
+    yield client
+    client.close()
 
 
 def test_the_idle_time_restarts_with_input_and_grows_without(
@@ -37,7 +41,6 @@ def test_a_window_gone_between_two_requests_is_no_answer_not_a_crash(
     """libX11's default error handler would end the process on the BadWindow error."""
     assert client._property(0x1FFFFFFF, b"_NET_WM_STATE") == []  # no such window
     assert client.idle_milliseconds() >= 0  # and the connection still works
-    client.close()
 
 
 def test_an_ordinary_window_is_not_fullscreen(desktop: Desktop, client: X11Client) -> None:

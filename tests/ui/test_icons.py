@@ -22,14 +22,13 @@ def canvas() -> tuple[QImage, QPainter]:
     return image, painter
 
 
-def difference(one: QImage, other: QImage) -> float:
-    """Mean alpha difference per pixel, 0 (same) to 255."""
-    total = sum(
-        abs(one.pixelColor(x, y).alpha() - other.pixelColor(x, y).alpha())
+def differing(one: QImage, other: QImage) -> int:
+    """How many pixels' coverage differs by more than an eighth (antialiasing aside)."""
+    return sum(
+        abs(one.pixelColor(x, y).alpha() - other.pixelColor(x, y).alpha()) > 32
         for x in range(SIZE)
         for y in range(SIZE)
     )
-    return total / SIZE**2
 
 
 def test_the_drawn_figure_matches_the_svg_master(qtbot: QtBot) -> None:
@@ -44,18 +43,18 @@ def test_the_drawn_figure_matches_the_svg_master(qtbot: QtBot) -> None:
     covered = sum(master.pixelColor(x, y).alpha() > 0 for x in range(SIZE) for y in range(SIZE))
     assert covered > SIZE**2 // 10  # the master drew something
     assert drawn.pixelColor(72, 22) == master.pixelColor(72, 22)  # the head, same colour
-    assert difference(master, drawn) < 2.0  # antialiasing aside, the same shape
+    assert differing(master, drawn) <= 8  # the same shape (identical with Qt 6.11)
 
 
-def test_a_moved_limb_would_be_seen(qtbot: QtBot) -> None:
-    """The comparison above can fail: a figure shifted by 3 units differs clearly."""
+def test_a_figure_one_unit_off_would_be_seen(qtbot: QtBot) -> None:
+    """The comparison above can fail: shifted by one unit of the 64-unit grid, it does."""
     master, painter = canvas()
     draw_figure(painter, QRectF(0, 0, SIZE, SIZE))
     painter.end()
     shifted, painter = canvas()
-    draw_figure(painter, QRectF(6, 0, SIZE, SIZE))
+    draw_figure(painter, QRectF(SIZE / 64, 0, SIZE, SIZE))
     painter.end()
-    assert difference(master, shifted) > 10.0
+    assert differing(master, shifted) > 100
 
 
 def test_the_ring_fills_and_changes_colour_toward_the_limit(qtbot: QtBot) -> None:

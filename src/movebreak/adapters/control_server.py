@@ -12,11 +12,12 @@ import contextlib
 import json
 import logging
 import socket
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
 from movebreak.paths import make_private_dir
 
@@ -24,30 +25,39 @@ log = logging.getLogger(__name__)
 MAX_REQUEST = 64 * 1024
 # A burst of CLI calls (scripts, a status bar polling) must queue, not be refused.
 BACKLOG = 128
+# The command line sends its request at once; a connection silent this long is dropped,
+# so stuck clients cannot pile up open descriptors.
+CONNECTION_TIMEOUT = 5.0
 Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 
 class _Connection:
     """One client: its socket, what it sent so far, and the notifier that wakes us."""
 
-    __slots__ = ("buffer", "notifier", "socket")
+    __slots__ = ("buffer", "notifier", "opened", "socket")
 
     def __init__(self, connection: socket.socket, notifier: QSocketNotifier):
         self.socket = connection
         self.notifier = notifier
         self.buffer = bytearray()
+        self.opened = time.monotonic()
 
 
 class ControlServer(QObject):
     """Listens on ``path`` and answers each command with ``handler(command, args)``."""
 
-    def __init__(self, path: Path, handler: Handler):
+    def __init__(self, path: Path, handler: Handler, *, timeout: float = CONNECTION_TIMEOUT):
         super().__init__()
         self._path = path
         self._handler = handler
+        self._timeout = timeout
         self._listener: socket.socket | None = None
         self._notifier: QSocketNotifier | None = None
         self._connections: dict[int, _Connection] = {}
+        # Runs only while connections are open: no wake-ups the rest of the day.
+        self._sweeper = QTimer(self)
+        self._sweeper.setInterval(max(int(timeout * 1000), 1))
+        self._sweeper.timeout.connect(self._drop_silent)
 
     def listen(self) -> bool:
         """Start listening, replacing a stale socket left by a crashed instance.
@@ -80,6 +90,7 @@ class ControlServer(QObject):
         """Stop listening, drop open connections and remove the socket file."""
         for connection in list(self._connections.values()):
             self._drop(connection)
+        self._sweeper.stop()
         if self._listener is not None:
             if self._notifier is not None:
                 self._notifier.setEnabled(False)
@@ -96,8 +107,12 @@ class ControlServer(QObject):
                 connection, _ = self._listener.accept()
             except BlockingIOError:
                 return  # every waiting client taken
-            except OSError as error:  # out of file descriptors, say: try at the next wake
+            except OSError as error:  # out of file descriptors, say: pause, then retry
+                # The notifier would fire again at once while the client waits: a busy loop.
                 log.warning("control.accept_failed %s", error)
+                if self._notifier is not None:
+                    self._notifier.setEnabled(False)
+                    QTimer.singleShot(1000, self._accept_again)
                 return
             connection.setblocking(False)
             fd = connection.fileno()
@@ -107,6 +122,22 @@ class ControlServer(QObject):
             # object is collected whenever Python's GC runs, even in the middle of Qt's
             # event dispatch (a segfault seen once in ten test runs).
             notifier.activated.connect(self._on_readable)
+            if not self._sweeper.isActive():
+                self._sweeper.start()
+
+    def _accept_again(self) -> None:
+        if self._notifier is not None and self._listener is not None:
+            self._notifier.setEnabled(True)
+            self._accept()
+
+    def _drop_silent(self) -> None:
+        deadline = time.monotonic() - self._timeout
+        for connection in list(self._connections.values()):
+            if connection.opened <= deadline:
+                log.warning("control.dropped a connection silent for %.0f s", self._timeout)
+                self._drop(connection)
+        if not self._connections:
+            self._sweeper.stop()
 
     def _on_readable(self) -> None:
         notifier = self.sender()

@@ -80,6 +80,7 @@ MIGRATIONS: Sequence[str] = (
     ALTER TABLE pause ADD COLUMN planned_end INTEGER;  -- NULL: until the user resumes
     ALTER TABLE pause ADD COLUMN under_way INTEGER NOT NULL DEFAULT 0
         CHECK (under_way IN (0, 1));
+    CREATE UNIQUE INDEX pause_one_under_way ON pause (under_way) WHERE under_way = 1;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -238,19 +239,19 @@ class SqliteJournal:
 
         Keyed by its start, like a stretch: the pause under way is written when it begins
         (even with no length yet: a restart must find it), kept as it goes, and closed by
-        a last call without ``under_way``; a closed pause is never changed again.
+        a last call without ``under_way``; a closed pause is never changed again. At most
+        one pause is under way: beginning one ends the other at the same moment, in the
+        same transaction, so a crash never leaves none or two. An end before the start
+        (the clock set back meanwhile) closes it with no length.
         """
-        if ended < started:
-            return
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            self._keep_pause(started, ended, until, under_way=under_way)
+            self._keep_pause(started, max(ended, started), until, under_way=under_way)
 
     def pause_under_way(self) -> PauseUnderWay | None:
         """The pause left under way when the app last stopped, if any."""
         row = self._db.execute(
             "SELECT started_at, ended_at, planned_end FROM pause WHERE under_way = 1"
-            " ORDER BY started_at DESC, id DESC LIMIT 1"
         ).fetchone()
         if row is None:
             return None
@@ -266,35 +267,39 @@ class SqliteJournal:
         """
         with self._db:
             self._db.execute("BEGIN IMMEDIATE")
-            if left.kept_until > left.start:
-                self._keep_pause(left.start, left.kept_until, left.until, under_way=False)
-            else:  # written when it began and nothing since: no length to keep
-                self._db.execute(
-                    "DELETE FROM pause WHERE started_at = ? AND under_way = 1",
-                    (_stamp(left.start),),
-                )
-            self._keep_pause(now, now, left.until, under_way=True)
+            self._keep_pause(left.start, left.kept_until, left.until, under_way=False)
+            self._keep_pause(max(now, left.start), max(now, left.start), left.until, under_way=True)
 
     def _keep_pause(
         self, started: datetime, ended: datetime, until: datetime | None, *, under_way: bool
     ) -> None:
-        """Update the pause under way that began at ``started``, or add it; in a transaction.
+        """Update the pause under way that began at ``started``, or begin one; in a transaction.
 
-        Only a row still under way is updated: a pause closed and another begun in the
-        same second are two rows, as they are two pauses.
+        Closing at no length removes the row: a pause ended within its first second (or
+        with the clock set back) paused nothing.
         """
-        values = (_stamp(ended), _stamp(until) if until else None, int(under_way))
+        begin, end = _stamp(started), _stamp(ended)
+        if not under_way and end <= begin:
+            self._db.execute("DELETE FROM pause WHERE under_way = 1 AND started_at = ?", (begin,))
+            return
         updated = self._db.execute(
-            "UPDATE pause SET ended_at = ?, planned_end = ?, under_way = ? WHERE id = (SELECT"
-            " id FROM pause WHERE started_at = ? AND under_way = 1 ORDER BY id DESC LIMIT 1)",
-            (*values, _stamp(started)),
+            "UPDATE pause SET ended_at = ?, under_way = ? WHERE under_way = 1 AND started_at = ?",
+            (end, int(under_way), begin),
         )
-        if updated.rowcount == 0 and (under_way or ended > started):  # no empty ended ones
-            self._db.execute(
-                "INSERT INTO pause (started_at, ended_at, planned_end, under_way)"
-                " VALUES (?, ?, ?, ?)",
-                (_stamp(started), *values),
-            )
+        if updated.rowcount:
+            return
+        if not under_way:  # a finished pause the journal did not have under way
+            self._db.execute("INSERT INTO pause (started_at, ended_at) VALUES (?, ?)", (begin, end))
+            return
+        # Another pause under way ends where this one begins (gone if that leaves nothing).
+        self._db.execute("DELETE FROM pause WHERE under_way = 1 AND started_at >= ?", (begin,))
+        self._db.execute(
+            "UPDATE pause SET ended_at = ?, under_way = 0 WHERE under_way = 1", (begin,)
+        )
+        self._db.execute(
+            "INSERT INTO pause (started_at, ended_at, planned_end, under_way) VALUES (?, ?, ?, 1)",
+            (begin, end, _stamp(until) if until else None),
+        )
 
     def record_checkin(self, day: date, score: int, answered: datetime) -> None:
         """Keep the day's back check-in; a second answer the same day replaces the first."""

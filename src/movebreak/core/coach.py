@@ -245,10 +245,9 @@ class Coach:
         now = self._clock.now()
         if isinstance(self._state, Prompting):
             self._resolve(self._state, Outcome.SKIPPED, now)
-        if isinstance(self._state, Paused):  # a new length replaces the running pause
-            self._journal.record_pause(self._state.since, now)
+        # At once, so a restart finds it; a pause under way ends here in the same write.
         self._state = Paused(now, until)
-        self._keep_pause(self._state, now)  # at once: a restart must find it
+        self._keep_pause(self._state, now)
         log.info("prompts.paused until=%s", until.isoformat() if until else "resume")
         self._reschedule(now)
 

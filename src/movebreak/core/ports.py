@@ -104,6 +104,8 @@ class Journal(Protocol):
 
         Keyed by ``started`` like a stretch: the pause under way is kept as it goes (with
         ``until``, when it is to end) and closed by a last call without ``under_way``.
+        At most one is under way: beginning one ends the other then, in the same write.
+        A pause closed with no length is not kept.
         """
         ...
 

@@ -4,6 +4,7 @@ import os
 import socket
 import stat
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -144,4 +145,25 @@ def test_a_client_that_sends_half_a_request_and_leaves_is_forgotten(
     in_thread(qtbot, half)
     assert in_thread(qtbot, lambda: request(path, "status"))["ok"] is True
     assert seen == [("status", {})]
+    server.close()
+
+
+def test_a_client_that_connects_and_says_nothing_is_dropped_after_the_timeout(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A stuck script must not hold a descriptor (and the server's attention) for ever."""
+    path = tmp_path / "run" / "control.sock"
+    server = ControlServer(path, lambda command, args: {"ok": True}, timeout=0.3)
+    assert server.listen()
+
+    def silent() -> bytes:
+        with socket.socket(socket.AF_UNIX) as connection:
+            connection.settimeout(5)
+            connection.connect(str(path))
+            return connection.recv(100)  # b"" once the server hangs up
+
+    started = time.monotonic()
+    assert in_thread(qtbot, silent) == b""
+    assert time.monotonic() - started < 3
+    assert in_thread(qtbot, lambda: request(path, "status"))["ok"] is True
     server.close()

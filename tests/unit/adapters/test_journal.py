@@ -236,3 +236,33 @@ def test_a_carried_pause_keeps_what_was_paused_and_opens_at_the_restart(
     journal.carry_pause(PauseUnderWay(restart, restart, None), later)
     assert journal.pauses() == [Pause(AT, AT + timedelta(minutes=4)), Pause(later, later)]
     journal.close()
+
+
+def test_one_pause_at_most_is_under_way_and_beginning_one_ends_the_other(
+    tmp_path: Path,
+) -> None:
+    from movebreak.core.stats import Pause, PauseUnderWay
+
+    journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
+    journal.record_pause(AT, AT, until=AT + timedelta(hours=1), under_way=True)
+    later = AT + timedelta(minutes=5)  # "for 2 hours" instead: one write, both rows
+    journal.record_pause(later, later, until=AT + timedelta(hours=2), under_way=True)
+    assert journal.pause_under_way() == PauseUnderWay(later, later, AT + timedelta(hours=2))
+    assert journal.pauses() == [Pause(AT, later), Pause(later, later)]
+    with pytest.raises(sqlite3.IntegrityError):  # the schema itself refuses a second one
+        journal._db.execute("INSERT INTO pause (started_at, ended_at, under_way) VALUES (1, 2, 1)")
+    journal.close()
+
+
+def test_a_pause_ended_with_the_clock_set_back_or_in_its_first_second_leaves_nothing(
+    tmp_path: Path,
+) -> None:
+    journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
+    journal.record_pause(AT, AT, under_way=True)
+    journal.record_pause(AT, AT - timedelta(minutes=2))  # resumed after the clock went back
+    assert journal.pause_under_way() is None  # not carried on at the next start
+    journal.record_pause(AT, AT, under_way=True)
+    journal.record_pause(AT, AT + timedelta(milliseconds=300))  # resumed at once
+    assert journal.pause_under_way() is None
+    assert journal.pauses() == []
+    journal.close()

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
+from movebreak.adapters.journal import SqliteJournal
 from movebreak.core.coach import Coach
 from movebreak.core.desk_journal import KEEP_EVERY
 from movebreak.core.reminder import Outcome, PromptRecord
@@ -276,6 +277,16 @@ def test_a_pause_until_resume_survives_a_quit_and_a_pause_that_ended_does_not() 
     assert third.coach.status().state != "paused"
     assert journal.under_way is None
     assert journal.pauses[-1][1] <= journal.pauses[-1][0] + minutes(30)
+
+
+def test_a_pause_resumed_after_the_clock_went_back_does_not_return_at_the_next_start() -> None:
+    journal = SqliteJournal.open_in_memory()  # the real rules of the pause table
+    first = Session(journal, START)  # type: ignore[arg-type]  # a Journal, not the fake
+    first.coach.pause(None)
+    first.clock.advance(-minutes(2))  # NTP steps the clock back
+    assert first.coach.resume()
+    second = Session(journal, START + timedelta(hours=20))  # type: ignore[arg-type]
+    assert second.coach.status().state != "paused"
 
 
 def test_a_pause_cut_short_at_once_by_a_crash_is_closed_when_found_over() -> None:
