@@ -1,7 +1,8 @@
 """Today's movement, from a seeded journal file, as the user sees it."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
@@ -9,6 +10,19 @@ from movebreak.app import MovebreakApp
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break
 from tests.fakes import FakeActivity, FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """Mid-afternoon from the app's start, so today's figures hold whatever the hour.
+
+    Moving the clock there after the app started (as these tests once did) made the time
+    in between a natural break of today's between 04:00 and 15:00 UTC only. Never before
+    the real time: the app's real scheduler must not see a wake-up in the past.
+    """
+    now = datetime.now(UTC)
+    afternoon = now.replace(hour=15, minute=0, second=0, microsecond=0)
+    return FakeClock(afternoon if afternoon >= now else afternoon + timedelta(days=1))
 
 
 def seed(journal: SqliteJournal, now: datetime) -> None:
@@ -49,7 +63,6 @@ def seed(journal: SqliteJournal, now: datetime) -> None:
 def test_the_review_shows_todays_figures_and_earlier_days(
     app: MovebreakApp, journal: SqliteJournal, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    clock.current = clock.current.replace(hour=15, minute=0)  # mid-afternoon, whatever the date
     seed(journal, clock.now())
     window = app.open_review()
     assert window.figure("Prompts done") == "2"
@@ -68,7 +81,6 @@ def test_the_review_shows_todays_figures_and_earlier_days(
 def test_the_review_sets_the_back_checkin_beside_movement(
     app: MovebreakApp, journal: SqliteJournal, clock: FakeClock, qtbot: QtBot
 ) -> None:
-    clock.current = clock.current.replace(hour=15, minute=0)
     rules = app.coach.sitting_rules
     now = clock.now()
     window = app.open_review()
