@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +50,6 @@ class _Started:
     app: MovebreakApp | None = None
     control: ControlServer | None = None
     failure: BaseException | None = None
-    problems: list[Problem] = field(default_factory=list)
 
 
 def run(options: Options, paths: AppPaths) -> int:
@@ -80,11 +79,11 @@ def run(options: Options, paths: AppPaths) -> int:
     waker = SignalWaker()
     tray = Tray(TrayIcons())
     log.info("app.tray")
-    started = _Started(problems=problems)
+    started = _Started()
 
     def second_step() -> None:
         try:
-            _start_rest(started, tray, settings, options, paths, first_start=first_start)
+            _start_rest(started, tray, settings, problems, options, paths, first_start=first_start)
         except BaseException as error:  # re-raised below, after the loop: as before
             started.failure = error
             qt.exit(1)
@@ -127,6 +126,7 @@ def _start_rest(
     started: _Started,
     tray: Tray,
     settings: Settings,
+    problems: list[Problem],
     options: Options,
     paths: AppPaths,
     *,
@@ -143,7 +143,7 @@ def _start_rest(
     started.journal = journal
     app = MovebreakApp(
         settings,
-        started.problems,
+        problems,
         source=ChosenActivity(settings.activity.source),
         journal=journal,
         paths=paths,
