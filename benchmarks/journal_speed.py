@@ -95,11 +95,11 @@ def time_in_process(root: Path, runs: int) -> tuple[list[float], list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from movebreak.adapters.journal import SqliteJournal
+    from movebreak.adapters.paths import AppPaths
     from movebreak.adapters.system_clock import LocalTimezone
-    from movebreak.app import MovebreakApp
+    from movebreak.app.application import MovebreakApp
     from movebreak.core.progression import level
     from movebreak.core.settings import Settings
-    from movebreak.paths import AppPaths
 
     class Still:
         name = "none"

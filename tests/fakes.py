@@ -18,8 +18,8 @@ from movebreak.core.ports import (
     ShownPrompt,
 )
 from movebreak.core.reminder import PromptRecord
-from movebreak.core.sitting import Break
-from movebreak.core.stats import PauseUnderWay, Stretch
+from movebreak.core.sitting import Break, Stretch
+from movebreak.core.stats import PauseUnderWay
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday morning
 

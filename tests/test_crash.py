@@ -31,8 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from movebreak.control_client import NotRunningError, request
-from movebreak.paths import AppPaths
+from movebreak.adapters.paths import AppPaths
+from movebreak.cli.control_client import NotRunningError, request
 from tests.waiting import wait_for
 
 KILLS = int(os.environ.get("MOVEBREAK_CRASH_KILLS", "25"))

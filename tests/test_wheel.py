@@ -16,7 +16,7 @@ CHECK = """
 import sys
 from pathlib import Path
 import movebreak
-from movebreak.paths import assets_dir
+from movebreak.adapters.paths import assets_dir
 target = Path(sys.argv[1]).resolve()
 assert Path(movebreak.__file__).resolve().is_relative_to(target), movebreak.__file__
 icon = assets_dir() / "icons" / "movebreak.svg"

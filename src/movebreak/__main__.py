@@ -1,5 +1,5 @@
 """Let ``python -m movebreak`` behave exactly like the ``movebreak`` command."""
 
-from movebreak.cli import main
+from movebreak.cli.main import main
 
 raise SystemExit(main())

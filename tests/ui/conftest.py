@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.adapters.paths import AppPaths
+from movebreak.app.application import MovebreakApp
 from movebreak.core.settings import Settings
-from movebreak.paths import AppPaths
 from tests.fakes import FakeActivity, FakeClock
 
 

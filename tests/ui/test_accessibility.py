@@ -5,7 +5,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.ui.figure import FigureView
 from movebreak.ui.review_window import BackChart, ProgressRing, ReviewWindow, Timeline
 from tests.fakes import FakeClock

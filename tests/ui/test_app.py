@@ -7,11 +7,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.adapters.paths import AppPaths
+from movebreak.app.application import MovebreakApp
+from movebreak.app.rules import sample_interval
 from movebreak.core.problems import Problem
 from movebreak.core.settings import Settings
-from movebreak.paths import AppPaths
-from movebreak.rules import sample_interval
 from tests.fakes import FakeActivity, FakeClock
 from tests.ui.conftest import User
 

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.control_server import MAX_REQUEST, ControlServer
-from movebreak.app import MovebreakApp
-from movebreak.control_client import request
+from movebreak.app.application import MovebreakApp
+from movebreak.cli.control_client import request
 from tests.fakes import FakeClock
 from tests.fuzzing import fuzz
 

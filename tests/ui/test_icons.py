@@ -7,8 +7,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
+from movebreak.adapters.paths import assets_dir
 from movebreak.core.sitting import Presence
-from movebreak.paths import assets_dir
 from movebreak.ui.icons import TrayIcons, draw_figure
 
 SIZE = 128

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from tests.fakes import FakeClock
 from tests.ui.windows import controls, open_windows, seed_history, states
 

@@ -5,9 +5,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.settings_file import load_settings
-from movebreak.app import MovebreakApp
-from movebreak.paths import AppPaths
+from movebreak.app.application import MovebreakApp
 
 
 def choose(window: QWidget, name: str, value: str) -> None:

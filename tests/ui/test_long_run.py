@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.core import stats
 from movebreak.core.settings import Settings
 from tests.fakes import FakeActivity, FakeClock

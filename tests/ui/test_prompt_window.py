@@ -5,7 +5,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.core.reminder import Outcome
 from tests.ui.conftest import User
 

@@ -14,7 +14,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal, open_journal
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.core.settings import Settings
 from movebreak.core.stats import summarise
 from tests.fakes import FakeActivity, FakeClock

@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break
 from tests.fakes import FakeActivity, FakeClock

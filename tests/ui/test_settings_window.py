@@ -11,11 +11,11 @@ from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.autostart import XdgAutostart
 from movebreak.adapters.journal import SqliteJournal
+from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.settings_file import load_settings
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.core.settings import Option, Settings, options, value_of
 from movebreak.core.settings_text import default_file_text
-from movebreak.paths import AppPaths
 from movebreak.ui.setting_editors import (
     ChecklistEditor,
     ChoiceEditor,

@@ -25,9 +25,9 @@ from pytestqt.qtbot import QtBot
 
 from movebreak import __version__
 from movebreak.adapters.journal import SqliteJournal
-from movebreak.app import MovebreakApp
+from movebreak.adapters.paths import AppPaths
+from movebreak.app.application import MovebreakApp
 from movebreak.core.settings import Settings
-from movebreak.paths import AppPaths
 from movebreak.ui import text
 from movebreak.ui.settings_window import SettingsWindow
 from tests.fakes import FakeActivity, FakeClock

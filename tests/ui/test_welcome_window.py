@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
+from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.settings_file import load_settings
-from movebreak.app import MovebreakApp
-from movebreak.paths import AppPaths
+from movebreak.app.application import MovebreakApp
 from movebreak.ui.welcome_window import answers_to_limits
 from tests.fakes import FakeClock
 

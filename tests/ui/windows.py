@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.library_file import load_library
-from movebreak.app import MovebreakApp
+from movebreak.app.application import MovebreakApp
 from movebreak.core.settings import options
 from movebreak.ui.presenters import PromptView, TrayView, exercise_detail, library_rows
 from movebreak.ui.settings_window import PAGES, SettingsWindow

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
+from movebreak.app.rules import preferences_from, rules_from
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.schedule import Weekday, WorkHours
 from movebreak.core.settings import Settings, Spec
 from movebreak.core.settings_validation import parse
-from movebreak.rules import preferences_from, rules_from
 from tests.fuzzing import assert_clear, deep_toml, fuzz, keys, stat_of, toml_values, utc
 
 TABLES: dict[str, type[Any]] = {f.name: get_type_hints(Settings)[f.name] for f in fields(Settings)}

@@ -3,7 +3,7 @@
 import stat
 from pathlib import Path
 
-from movebreak.paths import make_private_dir
+from movebreak.adapters.paths import make_private_dir
 
 
 def mode(path: Path) -> int:

@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from movebreak.paths import APP_ID
+from movebreak.adapters.paths import APP_ID
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 
-from movebreak.paths import make_private_dir
+from movebreak.adapters.paths import make_private_dir
 
 log = logging.getLogger(__name__)
 MAX_REQUEST = 64 * 1024

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from movebreak.adapters.paths import make_private_dir
 from movebreak.core.reminder import Outcome, PromptRecord
-from movebreak.core.sitting import Break
-from movebreak.core.stats import Activity, CheckIn, Pause, PauseUnderWay, Stretch
-from movebreak.paths import make_private_dir
+from movebreak.core.sitting import Break, Stretch
+from movebreak.core.stats import Activity, CheckIn, Pause, PauseUnderWay
 
 log = logging.getLogger(__name__)
 

@@ -11,10 +11,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from movebreak.adapters.paths import assets_dir
 from movebreak.core.exercises import Exercise, merge, parse_library, problems_as_warnings
 from movebreak.core.poses import Pose, parse_poses
 from movebreak.core.problems import Problem
-from movebreak.paths import assets_dir
 
 
 @dataclass(frozen=True, slots=True)

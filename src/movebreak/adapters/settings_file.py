@@ -13,11 +13,11 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from movebreak.adapters.paths import make_private_dir
 from movebreak.core.problems import Problem
 from movebreak.core.settings import Settings
 from movebreak.core.settings_text import default_file_text
 from movebreak.core.settings_validation import parse
-from movebreak.paths import make_private_dir
 
 log = logging.getLogger(__name__)
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from movebreak.paths import assets_dir
+from movebreak.adapters.paths import assets_dir
 
 log = logging.getLogger(__name__)
 LINUX_PLAYERS = ("pw-play", "paplay", "aplay")

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 
 from movebreak.core import sitting
 from movebreak.core.reminder import Outcome, Paused, PromptRecord
-from movebreak.core.sitting import Break, Desk, SittingRules
-from movebreak.core.stats import PauseUnderWay, Stretch
+from movebreak.core.sitting import Break, Desk, SittingRules, Stretch
+from movebreak.core.stats import PauseUnderWay
 
 # How often the stretch and the pause under way are written to the journal while they
 # grow (and once as soon as they begin). A crash (or SIGKILL, or power loss) loses at

@@ -13,8 +13,8 @@ from typing import Protocol
 
 from movebreak.core.exercises import Exercise
 from movebreak.core.reminder import PromptRecord
-from movebreak.core.sitting import Break, Posture
-from movebreak.core.stats import PauseUnderWay, Stretch
+from movebreak.core.sitting import Break, Posture, Stretch
+from movebreak.core.stats import PauseUnderWay
 
 
 class Clock(Protocol):

@@ -14,12 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # stats builds on this module; only the type is needed here
-    from movebreak.core.stats import Stretch
 
 _ZERO = timedelta(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """A finished stretch at the computer in one posture."""
+
+    start: datetime
+    end: datetime
+    posture: str  # seated | standing
 
 
 class Posture(StrEnum):

@@ -13,18 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from movebreak.core.reminder import Outcome, PromptRecord
-from movebreak.core.sitting import Break, DeskView, Presence, SittingRules
+from movebreak.core.sitting import Break, DeskView, Presence, SittingRules, Stretch
 
 _ZERO = timedelta(0)
-
-
-@dataclass(frozen=True, slots=True)
-class Stretch:
-    """A finished stretch at the computer in one posture."""
-
-    start: datetime
-    end: datetime
-    posture: str  # seated | standing
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from movebreak.adapters.autostart import (
     desktop_exec,
     launch_command,
 )
-from movebreak.paths import APP_ID
+from movebreak.adapters.paths import APP_ID
 
 ENTRY_NAME = f"{APP_ID}.desktop"
 # Every character the Desktop Entry spec reserves in Exec, and % for field codes.

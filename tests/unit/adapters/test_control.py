@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.control_server import MAX_REQUEST, ControlServer
-from movebreak.control_client import NotRunningError, request
+from movebreak.cli.control_client import NotRunningError, request
 
 
 def serve(tmp_path: Path) -> tuple[ControlServer, Path, list[tuple[str, dict[str, Any]]]]:

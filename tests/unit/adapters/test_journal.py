@@ -121,7 +121,8 @@ def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
 
 
 def test_stretches_and_logged_activities_round_trip(tmp_path: Path) -> None:
-    from movebreak.core.stats import Activity, Stretch
+    from movebreak.core.sitting import Stretch
+    from movebreak.core.stats import Activity
 
     journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
     journal.record_stretch(AT, AT + timedelta(minutes=25), "seated")

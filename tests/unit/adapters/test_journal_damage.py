@@ -23,7 +23,7 @@ from movebreak.adapters.journal import (
     set_aside,
 )
 from movebreak.core.reminder import Outcome, PromptRecord
-from movebreak.core.stats import Stretch
+from movebreak.core.sitting import Stretch
 
 AT = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 NOW = datetime(2026, 3, 2, 14, 5, 9, tzinfo=UTC)

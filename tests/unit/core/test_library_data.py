@@ -3,6 +3,7 @@
 import tomllib
 from collections import Counter
 
+from movebreak.adapters.paths import assets_dir
 from movebreak.core.exercises import (
     FOCUS_AREAS,
     Exercise,
@@ -12,7 +13,6 @@ from movebreak.core.exercises import (
 )
 from movebreak.core.poses import Pose, draw, parse_poses
 from movebreak.core.problems import Problem
-from movebreak.paths import assets_dir
 
 
 def shipped() -> tuple[dict[str, Pose], tuple[Exercise, ...], list[Problem]]:

@@ -15,8 +15,8 @@ from movebreak.adapters.journal import SqliteJournal
 from movebreak.core.coach import Coach
 from movebreak.core.desk_journal import KEEP_EVERY
 from movebreak.core.reminder import Outcome, PromptRecord
-from movebreak.core.sitting import Posture, Presence, SittingRules, arrive, resume, view
-from movebreak.core.stats import PauseUnderWay, Stretch, distinct_stretches
+from movebreak.core.sitting import Posture, Presence, SittingRules, Stretch, arrive, resume, view
+from movebreak.core.stats import PauseUnderWay, distinct_stretches
 from tests.fakes import START, FakeClock, ManualScheduler, MemoryJournal, RecordingDisplay
 from tests.world import EXERCISES, RULES, SITTING
 

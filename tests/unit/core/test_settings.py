@@ -108,7 +108,7 @@ def test_the_day_can_start_at_another_time() -> None:
     from datetime import time
 
     from movebreak.adapters.system_clock import LocalTimezone
-    from movebreak.rules import rules_from
+    from movebreak.app.rules import rules_from
 
     text = '[schedule]\nday_starts_at = "05:30"\n'
     settings, problems = parse(tomllib.loads(text), SOURCE, text)

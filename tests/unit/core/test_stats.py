@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from movebreak.core.reminder import Outcome, PromptRecord
-from movebreak.core.sitting import Break, SittingRules
-from movebreak.core.stats import Activity, Stretch, summarise, summary_json
+from movebreak.core.sitting import Break, SittingRules, Stretch
+from movebreak.core.stats import Activity, summarise, summary_json
 
 RULES = SittingRules(natural_break=timedelta(minutes=5), tz=UTC)  # days start at 04:00
 DAY = date(2026, 3, 2)

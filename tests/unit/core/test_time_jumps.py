@@ -11,7 +11,7 @@ import pytest
 
 from movebreak.core import stats
 from movebreak.core.reminder import Outcome
-from movebreak.core.sitting import SittingRules
+from movebreak.core.sitting import SittingRules, Stretch
 from tests.world import SITTING, World
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -100,7 +100,7 @@ def test_typing_through_a_dst_change_counts_real_time_once(start: datetime, labe
     world.typing = True
     world.advance(seconds=30)
     stretches = stats.distinct_stretches(
-        stats.Stretch(a, b, p) for a, b, p in world.journal.stretches
+        Stretch(a, b, p) for a, b, p in world.journal.stretches
     )
     first = stretches[0]
     assert first.end - first.start == pytest.approx(

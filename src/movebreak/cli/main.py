@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from movebreak import __version__
-from movebreak.control_client import NotRunningError, request
+from movebreak.adapters.paths import AppPaths
+from movebreak.cli.control_client import NotRunningError, request
 from movebreak.core.durations import DurationError, parse_duration
-from movebreak.paths import AppPaths
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _start(args, paths)
     if args.command in ("stats", "log", "export", "checkin"):
-        from movebreak import journal_cli
+        from movebreak.cli import journal_commands as journal_cli
 
         if args.command == "checkin":
             return journal_cli.checkin(paths, args.score)
@@ -118,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"log: {error}")
         return journal_cli.log_activity(paths, length, " ".join(args.activity))
     if args.command == "exercises":
-        from movebreak.library_cli import check, list_exercises
+        from movebreak.cli.library_commands import check, list_exercises
 
         if args.exercises_command == "check":
             return check(args.file)
@@ -166,6 +166,6 @@ def _start(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         print("movebreak is already running; look for its icon in the system tray.")
         return 0
-    from movebreak.launch import Options, run  # Qt loads here, not for --help
+    from movebreak.app.launch import Options, run  # Qt loads here, not for --help
 
     return run(Options(data_dir=args.data_dir, debug=args.debug), paths)

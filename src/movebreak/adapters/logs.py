@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from types import TracebackType
 
-from movebreak.paths import make_private_dir
+from movebreak.adapters.paths import make_private_dir
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 

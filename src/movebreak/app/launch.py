@@ -16,12 +16,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from movebreak import __version__
+from movebreak.adapters.logs import log_uncaught, setup_logging
+from movebreak.adapters.paths import APP_ID, AppPaths, assets_dir
 from movebreak.adapters.settings_file import load_settings
+from movebreak.adapters.signal_waker import SignalWaker
 from movebreak.core.problems import Problem
 from movebreak.core.settings import Settings
-from movebreak.logs import log_uncaught, setup_logging
-from movebreak.paths import APP_ID, AppPaths, assets_dir
-from movebreak.signals import SignalWaker
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.text import install_translations, tr
 from movebreak.ui.tray import Tray
@@ -29,9 +29,9 @@ from movebreak.ui.tray import Tray
 if TYPE_CHECKING:
     from movebreak.adapters.control_server import ControlServer
     from movebreak.adapters.journal import SqliteJournal
-    from movebreak.app import MovebreakApp
+    from movebreak.app.application import MovebreakApp
 
-log = logging.getLogger("movebreak.app")
+log = logging.getLogger("movebreak.app.application")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +137,7 @@ def _start_rest(
     from movebreak.adapters.autostart import autostart_for_platform
     from movebreak.adapters.control_server import ControlServer
     from movebreak.adapters.journal import open_journal
-    from movebreak.app import MovebreakApp
+    from movebreak.app.application import MovebreakApp
 
     journal, journal_problem = open_journal(paths.journal_file)
     started.journal = journal

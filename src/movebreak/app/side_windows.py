@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QMessageBox
 from movebreak import __version__
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.library_file import Library, red_flags
+from movebreak.adapters.paths import AppPaths
+from movebreak.app.review_data import review_of
+from movebreak.app.settings_flow import SettingsFlow, open_folder
 from movebreak.core.coach import Coach
 from movebreak.core.ports import Clock
 from movebreak.core.settings import Settings
-from movebreak.paths import AppPaths
-from movebreak.review_data import review_of
-from movebreak.settings_flow import SettingsFlow, open_folder
 from movebreak.ui.presenters import red_flags_text
 from movebreak.ui.text import tr
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from movebreak.ui.settings_window import SettingsWindow
     from movebreak.ui.welcome_window import WelcomeWindow
 
-log = logging.getLogger("movebreak.app")
+log = logging.getLogger("movebreak.app.application")
 
 
 class SideWindows:

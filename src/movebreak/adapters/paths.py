@@ -105,7 +105,7 @@ def assets_dir() -> Path:
     packaged = Path(str(resources.files("movebreak"))) / "assets"
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "assets"
+    checkout = packaged.parents[2] / "assets"
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError(f"movebreak's assets are missing (looked in {packaged} and {checkout})")

@@ -16,11 +16,11 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from movebreak.adapters.autostart import Autostart, AutostartError
+from movebreak.adapters.paths import AppPaths, make_private_dir
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.settings import Settings, with_value
 from movebreak.core.settings_text import file_value
-from movebreak.paths import AppPaths, make_private_dir
 from movebreak.ui.text import tr
 
 if TYPE_CHECKING:  # the window loads when first opened, not at start

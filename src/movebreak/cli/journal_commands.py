@@ -13,12 +13,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from movebreak.adapters.journal import JournalError, SqliteJournal
 from movebreak.adapters.library_file import load_library
+from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
+from movebreak.app.rules import rules_from
 from movebreak.core.settings import Settings
 from movebreak.core.stats import days_back, minutes, summarise, summary_json
-from movebreak.paths import AppPaths
-from movebreak.rules import rules_from
 
 
 def _open(paths: AppPaths) -> SqliteJournal | None:

@@ -6,15 +6,39 @@ the command line prints as they are.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from movebreak.app import MovebreakApp
+from movebreak.core.coach import Coach
+
+
+class ControlledApp(Protocol):
+    """What the commands need of the running app; the app satisfies it without importing this.
+
+    A protocol rather than the app's class keeps the import one way (application -> commands).
+    """
+
+    @property
+    def coach(self) -> Coach:
+        """The coach whose intents the commands call."""
+
+    def do(self, intent: Callable[[], object]) -> bool:
+        """Run ``intent`` and refresh; whether it changed anything."""
+
+    def pause_for(self, seconds: int) -> None:
+        """Pause prompts for ``seconds`` (-1: until tomorrow)."""
+
+    def set_posture(self, value: str) -> None:
+        """Seated or standing, from the command line."""
+
+    def status(self) -> dict[str, object]:
+        """What ``movebreak status --json`` prints."""
+
 
 MAX_PAUSE_SECONDS = 366 * 24 * 3600  # a pause longer than a year is a typo, not a plan
 
 
-def answer(app: MovebreakApp, command: str, args: dict[str, Any]) -> dict[str, Any]:
+def answer(app: ControlledApp, command: str, args: dict[str, Any]) -> dict[str, Any]:
     """The answer to one request: ``ok`` and the status after it, or ``error``."""
     coach = app.coach
     simple = {
@@ -51,7 +75,7 @@ def answer(app: MovebreakApp, command: str, args: dict[str, Any]) -> dict[str, A
     return {"ok": True, "status": app.status()}
 
 
-def refusal(app: MovebreakApp, command: str) -> str:
+def refusal(app: ControlledApp, command: str) -> str:
     """Why ``command`` changed nothing, in the app's state now."""
     state = app.coach.status().state
     if command == "snooze" and state == "prompting":

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from movebreak.adapters.library_file import built_in_path, check_file, load_library, load_poses
+from movebreak.adapters.paths import AppPaths
 from movebreak.core.exercises import FOCUS_AREAS, Exercise, merge
 from movebreak.core.problems import Severity
-from movebreak.paths import AppPaths
 
 DISCLAIMER = (
     "These are general suggestions, not medical advice. Stop an exercise that increases "

@@ -14,16 +14,20 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from movebreak import control_commands
 from movebreak.adapters.activity_choice import ChosenActivity
 from movebreak.adapters.autostart import Autostart
 from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.library_file import load_library
+from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.sound import Chime
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
+from movebreak.app import control_commands
+from movebreak.app.rules import preferences_from, rules_from, sample_interval
+from movebreak.app.settings_flow import SettingsFlow
+from movebreak.app.side_windows import SideWindows
 from movebreak.core import checkin
 from movebreak.core.checkin import CheckInState
 from movebreak.core.coach import Coach
@@ -34,10 +38,6 @@ from movebreak.core.reminder import Hold
 from movebreak.core.settings import Settings, with_value
 from movebreak.core.sitting import DeskView, Posture
 from movebreak.core.status import Status
-from movebreak.paths import AppPaths
-from movebreak.rules import preferences_from, rules_from, sample_interval
-from movebreak.settings_flow import SettingsFlow
-from movebreak.side_windows import SideWindows
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.presenters import (
     PromptView,

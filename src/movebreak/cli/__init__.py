@@ -1,0 +1,1 @@
+"""The command line: argument parsing, the commands that read files, and the control client."""
