@@ -63,6 +63,10 @@ class SideWindows:
         """Save settings changes and put them in force (MovebreakApp)."""
         raise NotImplementedError
 
+    def exercise_titles(self) -> list[tuple[str, str]]:
+        """The library's (id, title) pairs: the settings window picks exercises by title."""
+        return [(exercise.id, exercise.title) for exercise in self._library.exercises]
+
     def open_library(self) -> LibraryWindow:
         """Show the exercise library browser (built on first use)."""
         if self.library_window is None:
