@@ -226,7 +226,9 @@ class SettingsWindow(QWidget):
             hint.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(hint)
         layout.addLayout(form)
-        if extra is not None:
+        if isinstance(extra, QPushButton):  # a button as wide as its words, not the page
+            layout.addWidget(extra, 0, Qt.AlignmentFlag.AlignLeft)
+        elif extra is not None:
             layout.addWidget(extra)
         layout.addStretch(1)
         buttons = QHBoxLayout()
