@@ -96,8 +96,7 @@ def schema_choices() -> set[str]:
 
 
 def open_windows(app: MovebreakApp) -> dict[str, QWidget]:
-    """Every window, shown: prompt, review, library, welcome, check-in, settings, about and
-    the red-flag symptoms."""
+    """Every window, shown: prompt, review, library, welcome, check-in, settings, about, red flags."""
     assert app.coach.break_now()
     app.refresh()
     settings = app.open_settings()
