@@ -138,6 +138,9 @@ def test_a_new_users_charts_say_what_will_appear(
     assert window.month.accessibleDescription() == "Your first month will show here."
     assert len(window.week.day_labels()) == 7  # the axis is there, days named, even empty
     assert all(window.week.day_labels())
+    assert window.timeline.empty.startswith("Your day will show here")
+    window.day_requested.emit(-1)
+    assert window.timeline.empty == "Nothing was recorded on this day."
 
 
 def test_one_day_of_history_draws_todays_bar_named_under_its_weekday(

@@ -136,10 +136,16 @@ class Timeline(QWidget):
         self.setFixedHeight(int(self.BAND) + 34)
         self.setAccessibleName(tr("The day's timeline"))
         self._review: Review | None = None
+        self.empty = ""
 
-    def show_day(self, review: Review) -> None:
-        """Bands of ``review``."""
+    def show_day(self, review: Review, *, is_today: bool = True) -> None:
+        """Bands of ``review``; an empty today says what will appear, an empty past day not."""
         self._review = review
+        self.empty = (
+            tr("Your day will show here: seated, standing, moving and away.")
+            if is_today
+            else tr("Nothing was recorded on this day.")
+        )
         totals = dict.fromkeys(KINDS, 0.0)
         for band in review.bands:
             totals[band.kind] = totals.get(band.kind, 0.0) + (band.end - band.start).total_seconds()
@@ -209,11 +215,7 @@ class Timeline(QWidget):
                 )  # fmt: skip
             if not review.bands:
                 painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-                painter.drawText(
-                    area,
-                    Qt.AlignmentFlag.AlignCenter,
-                    tr("Your day will show here: seated, standing, moving and away."),
-                )
+                painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty)
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
             painter.drawRect(area)
             count = round(length / 3600)
@@ -602,7 +604,7 @@ class ReviewWindow(QWidget):
         }
         for name, text in values.items():
             self._figures[name].setText(text)
-        self.timeline.show_day(review)
+        self.timeline.show_day(review, is_today=is_today)
         self.week.show_days(review.week)
         self.month.show_days(review.month)
         self.back.show_weeks(review.back)
