@@ -264,13 +264,16 @@ def position_name(position: str) -> str:
 
 
 def dose_text(exercise: Exercise) -> str:
-    """How much, with one duration in it: ``30 s``, ``2 min``, ``10 reps (about 45 s)``.
+    """How much, and how long: ``30 s``, ``10 reps (about 45 s)``, ``2 x 15 s (40 s in all)``.
 
-    A dose that is itself a time says how long; a count of reps or holds adds the estimate.
+    A dose that is itself one stretch of time says how long, once (never "30 s, about
+    30 s"); sets, sides and reps add the time the whole exercise takes.
     """
-    dose = str(exercise.dose)
-    if exercise.dose.kind == "duration":
-        return dose
+    dose = exercise.dose
+    if dose.unit in ("s", "min"):
+        if dose.sets == 1 and not dose.per_side:
+            return str(dose)
+        return f"{dose} ({span(exercise.duration)} in all)"
     return f"{dose} (about {span(exercise.duration)})"
 
 
