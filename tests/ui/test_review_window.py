@@ -153,7 +153,10 @@ def test_one_day_of_history_draws_todays_bar_named_under_its_weekday(
     assert week.has_data()
     labels = week.day_labels()
     today = app.coach.sitting_rules.day_of(clock.now())
-    assert labels[-1] == QLocale().dayName(today.isoweekday(), QLocale.FormatType.ShortFormat)
+    assert labels[-1] == "Today"
+    yesterday = today - timedelta(days=1)
+    short = QLocale.FormatType.ShortFormat
+    assert labels[-2] == QLocale().dayName(yesterday.isoweekday(), short)
     assert len(set(labels)) == 7
     centre = week.bar_centre(6)
     assert pixel(week, centre.x(), centre.y()) == BELOW_GOAL  # 3 of 10 min: drawn, lighter

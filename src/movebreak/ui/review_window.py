@@ -247,10 +247,12 @@ class BarChart(QWidget):
         self._empty = empty  # what will appear, while nothing is recorded yet
         self._weekdays = weekdays  # "Mon Tue ..." under each bar, else a date every 7 days
         self._days: Sequence[DaySummary] = ()
+        self._ends_today = False
 
-    def show_days(self, days: Sequence[DaySummary]) -> None:
-        """The days to draw, oldest first."""
+    def show_days(self, days: Sequence[DaySummary], *, is_today: bool = False) -> None:
+        """The days to draw, oldest first; the last is named "Today" when it is."""
         self._days = days
+        self._ends_today = is_today
         at_goal = sum(1 for day in days if day.movement >= day.goal)
         total = sum(minutes(day.movement) for day in days)
         self.setAccessibleDescription(
@@ -270,7 +272,9 @@ class BarChart(QWidget):
         """The label under each bar ("" where there is none), oldest first."""
         labels = []
         for index, day in enumerate(self._days):
-            if self._weekdays:
+            if self._weekdays and self._ends_today and index == len(self._days) - 1:
+                labels.append(tr("Today"))
+            elif self._weekdays:
                 labels.append(
                     QLocale().dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)
                 )
@@ -605,8 +609,8 @@ class ReviewWindow(QWidget):
         for name, text in values.items():
             self._figures[name].setText(text)
         self.timeline.show_day(review, is_today=is_today)
-        self.week.show_days(review.week)
-        self.month.show_days(review.month)
+        self.week.show_days(review.week, is_today=is_today)
+        self.month.show_days(review.month, is_today=is_today)
         self.back.show_weeks(review.back)
         self.back.setVisible(review.back is not None)
         self._back_summary.setVisible(review.back is not None)
