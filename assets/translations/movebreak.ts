@@ -352,7 +352,7 @@
     </message>
     <message>
         <location filename="../../src/movebreak/ui/review_window.py" line="67"/>
-        <location filename="../../src/movebreak/ui/review_window.py" line="289"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="295"/>
         <source>{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,112 +384,122 @@ of {goal} min</source>
     </message>
     <message>
         <location filename="../../src/movebreak/ui/review_window.py" line="147"/>
+        <source>Nothing was recorded on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="153"/>
         <source>{kind}: {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="152"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="158"/>
         <source>Time by state over the day: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="215"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="145"/>
         <source>Your day will show here: seated, standing, moving and away.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="255"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="259"/>
         <source>Goal reached on {at_goal} of {days} days; {average} a day on average</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="293"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="276"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="299"/>
         <source>goal {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="401"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="407"/>
         <source>Movement and back, by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="408"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="414"/>
         <source>week of {date}: {movement} a day, back {back}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="411"/>
-        <location filename="../../src/movebreak/ui/review_window.py" line="601"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="417"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="607"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="432"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="438"/>
         <source>By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="481"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="487"/>
         <source>Answer the check-in on a few days at goal and a few below it, and this compares them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="484"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="490"/>
         <source>Back on days you reached your goal: {at_goal} on average ({at_goal_days} days); other days: {below_goal} ({below_goal_days} days). Lower is better.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="510"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="516"/>
         <source>movebreak: today&apos;s movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="513"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="519"/>
         <source>◀ &amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="514"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="520"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="516"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="522"/>
         <source>&amp;Next day ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="517"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="523"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="548"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="554"/>
         <source>Colours of the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="550"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="556"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="551"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="557"/>
         <source>Your first week&apos;s movement will show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="555"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="561"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="555"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="561"/>
         <source>Your first month will show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="563"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="569"/>
         <source>Colours of the charts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -690,12 +700,12 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="241"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="243"/>
         <source>Open the exercise &amp;library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="284"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="286"/>
         <source>{problem}. Not saved.</source>
         <translation type="unfinished"></translation>
     </message>
