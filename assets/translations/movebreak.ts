@@ -44,79 +44,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="38"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="44"/>
         <source>movebreak: exercises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="39"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="45"/>
         <source>Exercise library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="43"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="50"/>
         <source>Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="44"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="52"/>
         <source>Body area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="45"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="53"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="47"/>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="43"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="55"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="46"/>
         <source>Exercises</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="60"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="70"/>
         <source>&amp;Favourite: offer it more often</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="63"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="73"/>
         <source>&amp;Hide: never offer it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="66"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="76"/>
         <source>&amp;Try it now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="78"/>
-        <source>any</source>
+        <location filename="../../src/movebreak/ui/library_window.py" line="88"/>
+        <source>Any</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="87"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="97"/>
         <source>&amp;Position</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="88"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="98"/>
         <source>&amp;Body area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="89"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="99"/>
         <source>&amp;Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="118"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="128"/>
         <location filename="../../src/movebreak/ui/welcome_window.py" line="125"/>
         <source>&amp;Red-flag symptoms…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/library_window.py" line="183"/>
+        <location filename="../../src/movebreak/ui/library_window.py" line="193"/>
         <source>No exercise matches</source>
         <translation type="unfinished"></translation>
     </message>
@@ -234,7 +234,8 @@
     <message>
         <location filename="../../src/movebreak/ui/about_box.py" line="62"/>
         <location filename="../../src/movebreak/ui/prompt_window.py" line="127"/>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="126"/>
+        <location filename="../../src/movebreak/ui/red_flags_box.py" line="49"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="132"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -244,486 +245,552 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="193"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="190"/>
         <source>Well done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="195"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="192"/>
         <source>How was it? Your answer sets how hard the next ones are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="206"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="203"/>
         <source>Take care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="207"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="204"/>
         <source>Stop if it hurts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="262"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="259"/>
         <source>{duration}. Press Start when you begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="38"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="41"/>
         <source>seated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="39"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="42"/>
         <source>standing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="40"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="43"/>
         <source>moving</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="41"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="44"/>
         <source>away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="42"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="45"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="46"/>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="40"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="49"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="43"/>
         <source>Breaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="47"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="50"/>
         <source>Prompts done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="48"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="51"/>
         <source>Snoozed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="49"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="52"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="50"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="53"/>
         <source>Longest seated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="51"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="54"/>
         <source>Seated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="52"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="55"/>
         <source>Standing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="53"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="56"/>
         <source>Away</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="54"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="57"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="55"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="58"/>
         <source>Days at goal in a row</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="56"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="59"/>
         <source>Back (0-10)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="62"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="67"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="295"/>
         <source>{minutes} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="71"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="68"/>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="93"/>
         <source>Movement against your goal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="78"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="100"/>
         <source>{moved} of {goal} minutes moved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="102"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="124"/>
         <source>{moved}
 of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="113"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="137"/>
         <source>The day&apos;s timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="123"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="147"/>
+        <source>Nothing was recorded on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="153"/>
         <source>{kind}: {minutes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="128"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="158"/>
         <source>Time by state over the day: {parts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="186"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="145"/>
+        <source>Your day will show here: seated, standing, moving and away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="259"/>
         <source>Goal reached on {at_goal} of {days} days; {average} a day on average</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="224"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="276"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="299"/>
+        <source>goal {minutes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="407"/>
         <source>Movement and back, by week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="231"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="414"/>
         <source>week of {date}: {movement} a day, back {back}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="234"/>
-        <location filename="../../src/movebreak/ui/review_window.py" line="403"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="417"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="607"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="251"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="438"/>
         <source>By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="298"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="487"/>
         <source>Answer the check-in on a few days at goal and a few below it, and this compares them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="301"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="490"/>
         <source>Back on days you reached your goal: {at_goal} on average ({at_goal_days} days); other days: {below_goal} ({below_goal_days} days). Lower is better.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="327"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="516"/>
         <source>movebreak: today&apos;s movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="330"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="519"/>
         <source>◀ &amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="331"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="520"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="333"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="522"/>
         <source>&amp;Next day ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="334"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="523"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="365"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="554"/>
         <source>Colours of the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="366"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="556"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="367"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="557"/>
+        <source>Your first week&apos;s movement will show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="561"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="34"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="561"/>
+        <source>Your first month will show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="569"/>
+        <source>Colours of the charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="39"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="34"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="39"/>
         <source>Monday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="35"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="40"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="35"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="40"/>
         <source>Tuesday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="36"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="41"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="36"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="41"/>
         <source>Wednesday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="37"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="42"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="37"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="42"/>
         <source>Thursday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="38"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="43"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="38"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="43"/>
         <source>Friday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="39"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="44"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="39"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="44"/>
         <source>Saturday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="40"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="45"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="40"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="45"/>
         <source>Sunday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="80"/>
-        <source>like &quot;45s&quot;, &quot;30m&quot; or &quot;1h30m&quot;</source>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="243"/>
+        <source>Find an exercise…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="263"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="244"/>
+        <source>Find an exercise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="316"/>
+        <source>None chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="318"/>
+        <source>Chosen: {titles}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="320"/>
+        <source>{count} more not in the library, kept as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="369"/>
         <source>All day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="269"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="375"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="270"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="376"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="272"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="378"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="272"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="378"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="41"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="44"/>
         <source>Schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="42"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="45"/>
         <source>Standing desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="44"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="47"/>
         <source>Goals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="45"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="48"/>
         <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="46"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="49"/>
         <source>Privacy &amp; data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="49"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="52"/>
         <source>movebreak keeps only &lt;i&gt;when&lt;/i&gt; you last typed or moved the mouse, never which key, what text or where the pointer was. It opens no network connection. Your settings, journal and log are files on this computer, readable by you alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/movebreak/ui/about_box.py" line="57"/>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="53"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="57"/>
         <source>Open &amp;data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="53"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="56"/>
+        <source>Write times like 45s, 30m or 1h30m.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="57"/>
         <source>Open lo&amp;g folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="100"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="106"/>
         <source>movebreak settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="105"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="111"/>
         <source>Settings pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="123"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="129"/>
         <source>&amp;Open config.toml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="129"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="135"/>
         <source>Changes apply at once and are saved to config.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="182"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="188"/>
         <source>Start movebreak when I log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="202"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="217"/>
         <source>Reset this page to defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="221"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="243"/>
         <source>Open the exercise &amp;library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="264"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="286"/>
         <source>{problem}. Not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="37"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="41"/>
         <source>movebreak menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="38"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="42"/>
         <source>movebreak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="41"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="45"/>
         <source>Take a break now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="42"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
         <source>Pause prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="44"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="48"/>
         <source>For 30 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="45"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="49"/>
         <source>For 1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="50"/>
         <source>For 2 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="47"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="51"/>
         <source>Until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="51"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="55"/>
         <source>Resume prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="54"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="58"/>
         <source>I&apos;m standing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="59"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="63"/>
         <source>Today&apos;s movement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="60"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
         <source>How&apos;s your back today?…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="63"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="67"/>
         <source>Exercise library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="68"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="65"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="69"/>
         <source>Welcome and safety…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="66"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="70"/>
         <source>About movebreak…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="67"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="71"/>
         <source>Quit movebreak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,49 +880,60 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="125"/>
+        <location filename="../../src/movebreak/app/application.py" line="109"/>
         <source>movebreak: some exercises were left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="164"/>
+        <location filename="../../src/movebreak/app/application.py" line="148"/>
         <source>…and {count} more in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="169"/>
+        <location filename="../../src/movebreak/app/application.py" line="153"/>
         <source>movebreak: problems in your settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="227"/>
+        <location filename="../../src/movebreak/app/application.py" line="227"/>
         <source>Time to move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="228"/>
+        <location filename="../../src/movebreak/app/application.py" line="228"/>
         <source>{exercise}. Click here to open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="555"/>
+        <location filename="../../src/movebreak/ui/red_flags_box.py" line="33"/>
+        <location filename="../../src/movebreak/ui/red_flags_box.py" line="43"/>
+        <location filename="../../src/movebreak/ui/red_flags_box.py" line="46"/>
         <source>Red-flag symptoms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="576"/>
-        <location filename="../../src/movebreak/app.py" line="602"/>
+        <location filename="../../src/movebreak/ui/red_flags_box.py" line="41"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app/application.py" line="394"/>
         <source>movebreak: not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="648"/>
+        <location filename="../../src/movebreak/app/launch.py" line="159"/>
         <source>movebreak: journal not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app.py" line="650"/>
+        <location filename="../../src/movebreak/app/launch.py" line="161"/>
         <source>movebreak: new journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/app/settings_flow.py" line="154"/>
+        <source>Not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,7 +18,7 @@ from movebreak.app.application import MovebreakApp
 from tests.fakes import FakeClock
 from tests.ui.windows import controls, open_windows, seed_history, states
 
-CLOSED_BY_ESCAPE = ("review", "library", "welcome", "checkin", "settings", "about")
+CLOSED_BY_ESCAPE = ("review", "library", "welcome", "checkin", "settings", "about", "red flags")
 
 
 def tab_stops(window: QWidget) -> list[QWidget]:

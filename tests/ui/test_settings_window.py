@@ -1,20 +1,30 @@
 """The settings window, offscreen, against a real config.toml: what a user changes sticks."""
 
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.autostart import XdgAutostart
 from movebreak.adapters.journal import SqliteJournal
+from movebreak.adapters.library_file import load_library
 from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.settings_file import load_settings
 from movebreak.app.application import MovebreakApp
-from movebreak.core.settings import Option, Settings, options, value_of
+from movebreak.core.settings import CHOICE_LABELS, Option, Settings, options, value_of
 from movebreak.core.settings_text import default_file_text
 from movebreak.ui.setting_editors import (
     ChecklistEditor,
@@ -23,6 +33,7 @@ from movebreak.ui.setting_editors import (
     DaysEditor,
     DurationEditor,
     Editor,
+    ExercisePicker,
     HoursEditor,
     ListEditor,
     NumberEditor,
@@ -86,9 +97,12 @@ def enter(editor: Editor, option: Option) -> None:
         editor.spin.setValue(option.default + 1 if option.default < high else option.default - 1)
     elif isinstance(editor, ChoiceEditor):
         others = [c for c in option.spec.choices or () if c != option.default]
-        editor.combo.setCurrentText("none" if "none" in others else others[0])
+        editor.choose("none" if "none" in others else others[0])
     elif isinstance(editor, ChecklistEditor):
         next(iter(editor.boxes.values())).click()
+    elif isinstance(editor, ExercisePicker):
+        editor.tick("walk-lap")
+        editor.tick("march-in-place")
     elif isinstance(editor, ListEditor):
         editor.field.setText("walk-lap, march")
         editor.field.editingFinished.emit()
@@ -229,7 +243,7 @@ def test_prompts_as_notifications_open_the_window_only_when_clicked_and_can_chim
     for key, raw in ((("notifications", "prompt_style"), "notification"),):
         row = window.rows[key]
         assert isinstance(row.editor, ChoiceEditor)
-        row.editor.combo.setCurrentText(raw)
+        row.editor.choose(raw)
     sound = window.rows[("notifications", "sound")].editor
     assert isinstance(sound, SwitchEditor)
     sound.box.click()
@@ -240,3 +254,119 @@ def test_prompts_as_notifications_open_the_window_only_when_clicked_and_can_chim
     assert app.prompt.isVisible()
     app.coach.skip()
     assert not app.prompt.isVisible()
+
+
+def shown_texts(window: SettingsWindow) -> list[str]:
+    """Every text the page shown puts in front of the user (labels, buttons, items, fields)."""
+    found: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        elif isinstance(widget, QComboBox):
+            found += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QListWidget):
+            found += [widget.item(i).text() for i in range(widget.count())]
+        elif isinstance(widget, QLineEdit):
+            found += [widget.text(), widget.placeholderText()]
+    return found
+
+
+def test_every_choice_of_every_option_has_a_label_of_its_own() -> None:
+    for option in options():
+        labels = CHOICE_LABELS.get((option.table, option.key), {})
+        for choice in option.spec.choices or ():
+            assert choice in labels, f"[{option.table}] {option.key}: no label for {choice!r}"
+            assert labels[choice] != choice
+            assert not re.search(r"[_\"`\[]", labels[choice]), labels[choice]
+        assert set(labels) <= set(option.spec.choices or ()), "a label for no choice"
+
+
+def test_no_page_shows_an_id_file_syntax_or_the_same_hint_twice(
+    app: MovebreakApp,
+) -> None:
+    window = window_of(app)
+    window.rows[("exercises", "favourites")].editor.show_value(("calf-raise",))
+    exercises = load_library(None).exercises
+    exercise_ids = {e.id for e in exercises}
+    titles = sorted((e.title for e in exercises), key=len, reverse=True)
+    choices = {c for option in options() for c in option.spec.choices or ()}
+    left: list[str] = []
+    for title, _ in PAGES:
+        window.open_page(title)
+        texts = shown_texts(window)
+        for text in texts:
+            rest = text
+            for title_text in titles:  # a title may hold an id's words ("sit-to-stand")
+                rest = rest.replace(title_text, " ")
+            words = set(re.findall(r"[\w-]+", rest))
+            if raw := (words & exercise_ids) | {w for w in words & choices if re.search("[_-]", w)}:
+                left.append(f"{title}: raw id {sorted(raw)} in {text!r}")
+            if text in choices:
+                left.append(f"{title}: a choice as written in the file: {text!r}")
+            if re.search(r'["`]|\[\s*"', text):
+                left.append(f"{title}: file syntax in {text!r}")
+        hints = [t for t in texts if "1h30m" in t]
+        durations = any(o.kind is timedelta for o in options() if o.table in dict(PAGES)[title])
+        assert len(hints) == (1 if durations else 0), f"{title}: {hints}"
+    assert left == []
+    window.open_page("Exercises")
+    labels = [t for t in shown_texts(window) if "exercises" in t.lower()]
+    assert "Leave out exercises that do not suit" in labels
+
+
+def test_favourites_are_picked_by_title_and_saved_as_ids(
+    app: MovebreakApp, paths: AppPaths
+) -> None:
+    text = paths.config_file.read_text(encoding="utf-8")
+    paths.config_file.write_text(
+        text.replace("hidden = []", 'hidden = ["gone-exercise"]'), encoding="utf-8"
+    )
+    app.settings_flow.reload()  # type: ignore[union-attr]
+    window = window_of(app)
+    window.open_page("Exercises")
+    picker = window.rows[("exercises", "favourites")].editor
+    assert isinstance(picker, ExercisePicker)
+    picker.search.setText("calf")
+    shown = [item for item in picker.items() if not item.isHidden()]
+    assert shown
+    assert all("calf" in item.text().lower() for item in shown)
+    target = next(item for item in shown if item.text() == "Calf stretch")
+    target.setCheckState(Qt.CheckState.Checked)  # what a click on its box does
+    saved, _ = load_settings(paths.config_file)
+    assert saved.exercises.favourites == ("calf-stretch-wall",)
+    assert "Calf stretch" in picker.chosen.text()
+    hidden = window.rows[("exercises", "hidden")].editor
+    assert isinstance(hidden, ExercisePicker)
+    assert "1 more not in the library" in hidden.chosen.text()
+    hidden.tick("walk-lap")
+    saved, _ = load_settings(paths.config_file)
+    assert saved.exercises.hidden == ("walk-lap", "gone-exercise")  # nothing the user wrote lost
+    # A mark from the library window shows in the picker at once.
+    library = app.open_library()
+    library.select("march-in-place")
+    library.favourite_toggled.emit("march-in-place", True)
+    ticked = [i.text() for i in picker.items() if i.checkState() is Qt.CheckState.Checked]
+    assert ticked == ["Calf stretch", "Desk-side march"]  # by title
+
+
+def test_choices_show_labels_and_save_the_files_values(app: MovebreakApp, paths: AppPaths) -> None:
+    window = window_of(app)
+    style = window.rows[("notifications", "prompt_style")].editor
+    assert isinstance(style, ChoiceEditor)
+    assert style.combo.currentText() == "A small window"
+    style.combo.setCurrentIndex(style.combo.findText("A desktop notification"))
+    saved, _ = load_settings(paths.config_file)
+    assert saved.notifications.prompt_style == "notification"
+    source = window.rows[("activity", "source")].editor
+    assert isinstance(source, ChoiceEditor)
+    assert source.combo.currentText() == "Automatic (the lightest that works)"
+    avoid = window.rows[("exercises", "avoid_if")].editor
+    assert isinstance(avoid, ChecklistEditor)
+    avoid.boxes["wrist_pain"].click()
+    assert avoid.boxes["wrist_pain"].text() == "Wrist pain"
+    saved, _ = load_settings(paths.config_file)
+    assert saved.exercises.avoid_if == ("wrist_pain",)
+    text = paths.config_file.read_text(encoding="utf-8")
+    assert '"balance_problems"' in text  # the file still lists the values it takes

@@ -96,7 +96,7 @@ def schema_choices() -> set[str]:
 
 
 def open_windows(app: MovebreakApp) -> dict[str, QWidget]:
-    """Every window, shown: prompt, review, library, welcome, check-in, settings, about."""
+    """Every window, shown: each one a user can open, with content in it."""
     assert app.coach.break_now()
     app.refresh()
     settings = app.open_settings()
@@ -109,6 +109,7 @@ def open_windows(app: MovebreakApp) -> dict[str, QWidget]:
         "checkin": app.open_checkin(),
         "settings": settings,
         "about": app.open_about(),
+        "red flags": app.show_red_flags(),
     }
 
 

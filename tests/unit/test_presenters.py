@@ -1,11 +1,23 @@
+import re
 from datetime import UTC, date, timedelta
 
 import pytest
 
+from movebreak.adapters.library_file import load_library
 from movebreak.core.progression import Level
 from movebreak.core.sitting import Break, DeskView, Posture, Presence
 from movebreak.core.status import Status
-from movebreak.ui.presenters import countdown, span, status_json, status_text, tray_view
+from movebreak.ui.presenters import (
+    area_name,
+    countdown,
+    exercise_detail,
+    position_name,
+    red_flags_text,
+    span,
+    status_json,
+    status_text,
+    tray_view,
+)
 from tests.fakes import START
 
 ZERO = timedelta(0)
@@ -121,3 +133,29 @@ def test_status_json_has_the_documented_fields_and_text_reads_well() -> None:
     assert set(data) >= {"standing_seconds", "snoozes_left", "held_by"}
     assert (data["level"], data["level_reason"]) == (1, "Level 1: the first two weeks stay gentle.")
     assert status_text(data) == "Seated 23 min · next prompt in 7 min"
+
+
+def test_every_exercise_detail_gives_one_duration_and_areas_in_words() -> None:
+    exercises = load_library(None).exercises
+    for exercise in exercises:
+        _, facts, _, _ = exercise_detail(exercise)
+        assert "_" not in facts, facts
+        times = re.findall(r"\b\d+ (?:s|min)\b", facts)
+        dose = exercise.dose
+        if dose.unit in ("s", "min") and dose.sets == 1 and not dose.per_side:
+            assert len(times) == 1, facts  # "30 s", never "30 s · about 30 s"
+        else:  # the dose, then the whole exercise's time said once: "(about 45 s)"
+            assert len(re.findall(r"\((?:about )?\d+ (?:s|min)(?: in all)?\)", facts)) == 1
+    by_id = {e.id: e for e in exercises}
+    assert exercise_detail(by_id["calf-raise"])[1].splitlines() == [
+        "10 reps (about 45 s) · standing · level 1 of 3",
+        "Body areas: calves and ankles, circulation",
+    ]
+    assert area_name("wrists_hands") == "wrists and hands"
+    assert position_name("either") == "seated or standing"
+
+
+def test_the_emergency_group_of_red_flags_stands_out() -> None:
+    text = red_flags_text([("Emergency: call now", ["a"]), ("Urgent: today", ["b"])])
+    assert '<p style="color: #b71c1c"><b>Emergency: call now</b>' in text
+    assert "<p><b>Urgent: today</b>" in text

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from movebreak.adapters.activity_choice import ChosenActivity
 from movebreak.adapters.autostart import Autostart
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from movebreak.ui.checkin_window import CheckInWindow
     from movebreak.ui.library_window import LibraryWindow
     from movebreak.ui.prompt_window import PromptWindow
+    from movebreak.ui.red_flags_box import RedFlagsBox
     from movebreak.ui.review_window import ReviewWindow
     from movebreak.ui.welcome_window import WelcomeWindow
 
@@ -95,7 +96,7 @@ class MovebreakApp(SideWindows, QObject):
         self._library = library
         self.library_window: LibraryWindow | None = None
         self.welcome_window: WelcomeWindow | None = None
-        self._red_flags_box: QMessageBox | None = None
+        self._red_flags_box: RedFlagsBox | None = None
         self.review_window: ReviewWindow | None = None
         self._review_day: date | None = None
         self.checkin_window: CheckInWindow | None = None

@@ -42,6 +42,10 @@ class SettingsHost(Protocol):
         """Put ``settings`` in force at once."""
         ...
 
+    def exercise_titles(self) -> list[tuple[str, str]]:
+        """The library's (id, title) pairs, for picking favourites and hidden exercises."""
+        ...
+
     def notify(self, title: str, message: str) -> None:
         """A passing notification."""
         ...
@@ -78,7 +82,7 @@ class SettingsFlow(QObject):
         if self.window is None:
             from movebreak.ui.settings_window import SettingsWindow
 
-            window = SettingsWindow(self._paths.config_file)
+            window = SettingsWindow(self._paths.config_file, self._host.exercise_titles())
             window.changed.connect(self._changed)
             window.autostart_toggled.connect(self._autostart_toggled)
             window.folder_requested.connect(lambda which: open_folder(self._paths, which))

@@ -12,9 +12,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-
 from movebreak import __version__
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.library_file import Library, red_flags
@@ -25,11 +22,11 @@ from movebreak.core.coach import Coach
 from movebreak.core.ports import Clock
 from movebreak.core.settings import Settings
 from movebreak.ui.presenters import red_flags_text
-from movebreak.ui.text import tr
 
 if TYPE_CHECKING:
     from movebreak.ui.about_box import AboutBox
     from movebreak.ui.library_window import LibraryWindow
+    from movebreak.ui.red_flags_box import RedFlagsBox
     from movebreak.ui.review_window import ReviewWindow
     from movebreak.ui.settings_window import SettingsWindow
     from movebreak.ui.welcome_window import WelcomeWindow
@@ -47,7 +44,7 @@ class SideWindows:
     review_window: ReviewWindow | None
     welcome_window: WelcomeWindow | None
     about_box: AboutBox | None
-    _red_flags_box: QMessageBox | None
+    _red_flags_box: RedFlagsBox | None
     _review_day: date | None
     _library: Library
     _journal: SqliteJournal
@@ -62,6 +59,10 @@ class SideWindows:
     def _save_and_apply(self, changes: dict[tuple[str, str], Any]) -> bool:
         """Save settings changes and put them in force (MovebreakApp)."""
         raise NotImplementedError
+
+    def exercise_titles(self) -> list[tuple[str, str]]:
+        """The library's (id, title) pairs: the settings window picks exercises by title."""
+        return [(exercise.id, exercise.title) for exercise in self._library.exercises]
 
     def open_library(self) -> LibraryWindow:
         """Show the exercise library browser (built on first use)."""
@@ -131,12 +132,11 @@ class SideWindows:
         self.about_box.raise_()
         return self.about_box
 
-    def show_red_flags(self) -> QMessageBox:
+    def show_red_flags(self) -> RedFlagsBox:
         """The symptoms that mean seeing a clinician instead of exercising."""
-        box = QMessageBox(QMessageBox.Icon.Information, tr("Red-flag symptoms"), "")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(red_flags_text(red_flags()))
-        box.setModal(False)
+        from movebreak.ui.red_flags_box import RedFlagsBox
+
+        box = RedFlagsBox(red_flags_text(red_flags()))
         box.show()
         self._red_flags_box = box  # keep it alive while open
         return box

@@ -22,9 +22,13 @@ class Spec:
 
     Attributes:
         label: short label for the settings window.
-        help: one or two sentences; also the comment above the key in ``config.toml``.
+        help: one or two sentences in the user's words, shown under the field in the settings
+            window and as the comment above the key in ``config.toml``. No file syntax here:
+            the window shows choices by their labels (``CHOICE_LABELS``), not as written.
         recommended: inclusive range the evidence supports. A value outside it is kept
             with a warning, never refused: tests and demos rely on ``"20s"``.
+        file_note: how the value is written in ``config.toml`` (``["mon", "tue"]``), for the
+            file's comment and the README only; the window has its own editor for it.
     """
 
     label: str
@@ -32,6 +36,7 @@ class Spec:
     recommended: tuple[Any, Any] | None = None
     minimum: Any = None
     choices: tuple[str, ...] | None = None
+    file_note: str | None = None
 
 
 def setting(
@@ -43,12 +48,13 @@ def setting(
     recommended: tuple[Any, Any] | None = None,
     minimum: Any = None,
     choices: tuple[str, ...] | None = None,
+    file_note: str | None = None,
 ) -> Any:
     """Declare one option: its default plus the Spec that documents and bounds it.
 
     ``minimum`` is a hard floor (a value below it is refused); ``recommended`` is advice.
     """
-    spec = Spec(label, help, recommended, minimum, choices)
+    spec = Spec(label, help, recommended, minimum, choices, file_note)
     return field(default=default, metadata={"spec": spec})
 
 
@@ -115,20 +121,23 @@ class ScheduleSettings:
     work_days: tuple[Weekday, ...] = setting(
         ALL_DAYS,
         label="Work days",
-        help='Days prompts may appear, e.g. ["mon", "tue", "wed", "thu", "fri"].',
+        help="Days prompts may appear.",
+        file_note='Written like ["mon", "tue", "wed", "thu", "fri"].',
     )
     day_starts_at: time = setting(
         time(4, 0),
         label="A new day starts at",
         help=(
-            'Local time your day rolls over, like "04:00": late evenings count with the day '
-            "they belong to, in the tray, the review and `movebreak stats`."
+            "The local time your day rolls over: late evenings count with the day they "
+            "belong to, in the tray, in Today's movement and in the stats."
         ),
+        file_note='Written like "04:00".',
     )
     work_hours: WorkHours = setting(
         ALL_DAY,
         label="Work hours",
-        help='Local hours prompts may appear, e.g. "08:30-18:00". "00:00-24:00" is all day.',
+        help="Local hours prompts may appear.",
+        file_note='Written like "08:30-18:00"; "00:00-24:00" is all day.',
     )
 
 
@@ -164,20 +173,23 @@ class Exercises:
     favourites: tuple[str, ...] = setting(
         (),
         label="Favourites",
-        help='Exercise ids to offer more often, e.g. ["walk-lap", "calf-raise"].',
+        help="Exercises to offer more often.",
+        file_note=(
+            'Exercise ids, like ["walk-lap", "calf-raise"]; `movebreak exercises` lists them.'
+        ),
     )
     hidden: tuple[str, ...] = setting(
         (),
         label="Hidden",
-        help="Exercise ids never to offer. `movebreak exercises` lists the ids.",
+        help="Exercises never to offer.",
+        file_note="Exercise ids; `movebreak exercises` lists them.",
     )
     avoid_if: tuple[str, ...] = setting(
         (),
-        label="Leave out exercises to avoid with",
+        label="Leave out exercises that do not suit",
         help=(
-            "Conditions that rule exercises out: balance_problems, recent_surgery, "
-            "acute_flare, wrist_pain, shoulder_pain, dizziness, late_pregnancy, "
-            "heart_condition_symptoms."
+            "Tick what applies to you: exercises that could make it worse are never offered. "
+            "The welcome questions tick some of these for you."
         ),
         choices=(
             "balance_problems",
@@ -236,9 +248,9 @@ class Notifications:
         "window",
         label="Show prompts as",
         help=(
-            '"window": a small window at the bottom right that stays on top without taking '
-            'the keyboard. "notification": a desktop notification instead, for shared '
-            "screens or wherever a window is unwelcome; click it to open the prompt."
+            "A small window at the bottom right stays on top without taking the keyboard. "
+            "A desktop notification suits shared screens, or wherever a window is unwelcome: "
+            "click it to open the prompt."
         ),
         choices=("window", "notification"),
     )
@@ -257,10 +269,14 @@ class Activity:
         "auto",
         label="Watch activity with",
         help=(
-            'Where the time of your last input comes from. "auto" picks the lightest that '
-            "works: the system's idle counter (x11-idle, gnome-idle or screensaver-idle over "
-            'D-Bus, windows-idle, macos-idle), else "pynput", which listens to input events '
-            'itself and costs more CPU. "none" counts wall-clock time.'
+            "Where the time of your last keystroke or mouse movement comes from. Automatic "
+            "picks the lightest that works: the system's own idle counter, else listening to "
+            "input events, which costs more CPU. Only the time is kept, never what you typed."
+        ),
+        file_note=(
+            '"auto" takes the first that works of x11-idle, dbus-idle (gnome-idle or '
+            'screensaver-idle over D-Bus), windows-idle and macos-idle, else "pynput". '
+            '"none" counts wall-clock time.'
         ),
         choices=("auto", "x11-idle", "dbus-idle", "windows-idle", "macos-idle", "pynput", "none"),
     )
@@ -298,6 +314,45 @@ class Settings:
     goals: Goals = field(default_factory=Goals)
     notifications: Notifications = field(default_factory=Notifications)
     activity: Activity = field(default_factory=Activity)
+
+
+# What the settings window shows for each choice of each option; the file keeps the value on
+# the left. One table, so a new choice needs one line here (a test checks every choice has one).
+CHOICE_LABELS: Final[dict[tuple[str, str], dict[str, str]]] = {
+    ("exercises", "avoid_if"): {
+        "balance_problems": "Balance problems",
+        "recent_surgery": "A recent operation or injury",
+        "acute_flare": "A flare-up of back or joint pain",
+        "wrist_pain": "Wrist pain",
+        "shoulder_pain": "Shoulder pain",
+        "dizziness": "Dizziness or fainting",
+        "late_pregnancy": "Late pregnancy, or a birth in the last 6 months",
+        "heart_condition_symptoms": "A heart condition, or chest pain when active",
+    },
+    ("notifications", "prompt_style"): {
+        "window": "A small window",
+        "notification": "A desktop notification",
+    },
+    ("activity", "source"): {
+        "auto": "Automatic (the lightest that works)",
+        "x11-idle": "The X11 idle counter",
+        "dbus-idle": "The desktop's idle monitor (GNOME, KDE)",
+        "windows-idle": "The Windows idle counter",
+        "macos-idle": "The macOS idle counter",
+        "pynput": "Listening to input events (more CPU)",
+        "none": "Nothing: count clock time as time at the desk",
+    },
+}
+
+
+def choice_label(table: str, key: str, choice: str) -> str:
+    """What the window shows for ``choice`` of ``[table] key``.
+
+    A choice missing from ``CHOICE_LABELS`` (a test catches that) still reads as words,
+    never as the raw value.
+    """
+    labels = CHOICE_LABELS.get((table, key), {})
+    return labels.get(choice) or choice.replace("_", " ").replace("-", " ").capitalize()
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,16 @@ def file_value(value: Any) -> bool | int | str | list[str]:
     raise TypeError(f"no file form for {value!r}")  # a schema bug, not a user error
 
 
+def file_help(spec: Spec) -> str:
+    """The help as the file and the README give it: how to write the value, and its choices."""
+    parts = [spec.help]
+    if spec.file_note:
+        parts.append(spec.file_note)
+    if spec.choices:
+        parts.append("Choices: " + ", ".join(f'"{choice}"' for choice in spec.choices) + ".")
+    return " ".join(parts)
+
+
 def default_file_text() -> str:
     """A complete, commented ``config.toml`` holding every default.
 
@@ -67,7 +77,7 @@ def default_file_text() -> str:
         table_type = get_type_hints(Settings)[table.name]
         for f in fields(table_type):
             spec: Spec = f.metadata["spec"]
-            lines += [f"# {line}" for line in textwrap.wrap(spec.help, 88)]
+            lines += [f"# {line}" for line in textwrap.wrap(file_help(spec), 88)]
             if spec.recommended is not None:
                 low, high = spec.recommended
                 lines.append(f"# Recommended: {as_written(low)} to {as_written(high)}.")
@@ -87,5 +97,7 @@ def settings_table() -> str:
                 low, high = spec.recommended
                 advice = f"{as_written(low)} to {as_written(high)}"
             default = as_written(f.default).replace("|", "\\|")
-            rows.append(f"| `[{table.name}] {f.name}` | `{default}` | {advice} | {spec.help} |")
+            rows.append(
+                f"| `[{table.name}] {f.name}` | `{default}` | {advice} | {file_help(spec)} |"
+            )
     return "\n".join(rows) + "\n"

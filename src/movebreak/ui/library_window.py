@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from movebreak.core.exercises import FOCUS_AREAS, Exercise, Position
 from movebreak.core.poses import Pose
 from movebreak.ui.figure import FigureView
-from movebreak.ui.presenters import DISCLAIMER, exercise_detail, library_rows
+from movebreak.ui.presenters import (
+    DISCLAIMER,
+    area_name,
+    exercise_detail,
+    library_rows,
+    position_name,
+)
 from movebreak.ui.text import QT_TR_NOOP, tr
 
 
@@ -40,11 +46,15 @@ class LibraryWindow(QWidget):
         self._exercises = {e.id: e for e in exercises}
         self._favourites: frozenset[str] = frozenset()
         self._hidden: frozenset[str] = frozenset()
-        self._position = self._combo(QT_TR_NOOP("Position"), [p.value for p in Position])
-        self._focus = self._combo(QT_TR_NOOP("Body area"), list(FOCUS_AREAS))
-        self._level = self._combo(QT_TR_NOOP("Level"), ["1", "2", "3"])
+        positions = [(p.value, position_name(p.value)) for p in Position]
+        self._position = self._combo(QT_TR_NOOP("Position"), positions)
+        areas = sorted(((a, area_name(a)) for a in FOCUS_AREAS), key=lambda pair: pair[1])
+        self._focus = self._combo(QT_TR_NOOP("Body area"), areas)
+        self._level = self._combo(QT_TR_NOOP("Level"), [(n, n) for n in ("1", "2", "3")])
         self._list = QListWidget()
         self._list.setAccessibleName(tr("Exercises"))
+        # A long row ends in "…" rather than hiding under a sideways scroll bar.
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._list.currentItemChanged.connect(self._show_current)
         self._figure = FigureView(poses)
         self._figure.setFixedSize(150, 190)
@@ -68,16 +78,16 @@ class LibraryWindow(QWidget):
         self._build()
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
-        self.resize(860, 520)
+        self.resize(940, 560)
 
-    def _combo(self, name: str, values: list[str]) -> QComboBox:
-        """A filter: "any", then ``values`` (shown with spaces, kept as data)."""
+    def _combo(self, name: str, values: list[tuple[str, str]]) -> QComboBox:
+        """A filter: "Any", then each (value, words): the words shown, the value kept."""
         combo = QComboBox()
         combo.setAccessibleName(tr(name))
         combo.setObjectName(name.lower().replace(" ", "_"))
-        combo.addItem(tr("any"), None)
-        for value in values:
-            combo.addItem(value.replace("_", " "), value)
+        combo.addItem(tr("Any"), None)
+        for value, words in values:
+            combo.addItem(tr(words), value)
         combo.currentIndexChanged.connect(self.refresh)
         return combo
 
@@ -107,8 +117,8 @@ class LibraryWindow(QWidget):
         detail.addWidget(self._try, 0, Qt.AlignmentFlag.AlignLeft)
         detail.addStretch(1)
         body = QHBoxLayout()
-        body.addWidget(self._list, 2)
-        body.addLayout(detail, 3)
+        body.addWidget(self._list, 1)
+        body.addLayout(detail, 1)
         notice = QLabel(tr(DISCLAIMER))
         notice.setWordWrap(True)
         notice.setStyleSheet("font-size: 9pt;")

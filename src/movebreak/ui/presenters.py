@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 
-from movebreak.core.exercises import Exercise
+from movebreak.core.exercises import Exercise, Position
 from movebreak.core.ports import ShownPrompt
 from movebreak.core.sitting import Break, DeskView, Posture, Presence
 from movebreak.core.status import Status
@@ -242,6 +242,41 @@ DISCLAIMER = (
 )
 
 
+# The library's body areas and positions in words; the file keeps the ids on the left.
+AREA_NAMES = {
+    "lower_back": "lower back",
+    "upper_back": "upper back",
+    "calves_ankles": "calves and ankles",
+    "wrists_hands": "wrists and hands",
+    "whole_body": "whole body",
+}
+POSITION_NAMES = {Position.EITHER.value: "seated or standing"}
+
+
+def area_name(area: str) -> str:
+    """``calves_ankles`` as a person says it: ``calves and ankles``."""
+    return AREA_NAMES.get(area, area.replace("_", " "))
+
+
+def position_name(position: str) -> str:
+    """Where an exercise is done, in words: ``either`` is ``seated or standing``."""
+    return POSITION_NAMES.get(position, position.replace("_", " "))
+
+
+def dose_text(exercise: Exercise) -> str:
+    """How much, and how long: ``30 s``, ``10 reps (about 45 s)``, ``2 x 15 s (40 s in all)``.
+
+    A dose that is itself one stretch of time says how long, once (never "30 s, about
+    30 s"); sets, sides and reps add the time the whole exercise takes.
+    """
+    dose = exercise.dose
+    if dose.unit in ("s", "min"):
+        if dose.sets == 1 and not dose.per_side:
+            return str(dose)
+        return f"{dose} ({span(exercise.duration)} in all)"
+    return f"{dose} (about {span(exercise.duration)})"
+
+
 @dataclass(frozen=True, slots=True)
 class LibraryRow:
     """One line of the library browser's list."""
@@ -266,7 +301,7 @@ def library_rows(
         LibraryRow(
             e.id,
             f"{'★ ' if e.id in favourites else ''}{e.title} · level {e.intensity} · "
-            f"{e.position.value}{' · hidden' if e.id in hidden else ''}",
+            f"{position_name(e.position.value)}{' · hidden' if e.id in hidden else ''}",
             e.id in favourites,
             e.id in hidden,
         )
@@ -279,11 +314,11 @@ def library_rows(
 
 
 def exercise_detail(exercise: Exercise) -> tuple[str, str, str, str]:
-    """Title, a line of facts, the numbered steps, and the cautions with the stop-if line."""
-    areas = ", ".join(area.replace("_", " ") for area in exercise.focus_areas)
+    """Title, the facts (two lines), the numbered steps, and the cautions with the stop-if line."""
+    areas = ", ".join(area_name(area) for area in exercise.focus_areas)
     facts = (
-        f"{exercise.dose} · about {span(exercise.duration)} · {exercise.position.value} · "
-        f"level {exercise.intensity} · {areas}"
+        f"{dose_text(exercise)} · {position_name(exercise.position.value)} · "
+        f"level {exercise.intensity} of 3\nBody areas: {areas}"
     )
     steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
     cautions = (" ".join(exercise.cautions) + STOP_IF).strip()
@@ -295,6 +330,8 @@ def red_flags_text(groups: Sequence[tuple[str, Sequence[str]]]) -> str:
     parts = ["<p>See a clinician <b>instead of exercising</b> if you have any of these.</p>"]
     for title, items in groups:
         listed = "".join(f"<li>{item}</li>" for item in items)
-        parts.append(f"<p><b>{title}</b></p><ul>{listed}</ul>")
+        # Emergency advice stands out in red; the words stay the file's own.
+        colour = ' style="color: #b71c1c"' if title.lower().startswith("emergency") else ""
+        parts.append(f"<p{colour}><b>{title}</b></p><ul>{listed}</ul>")
     parts.append("<p>movebreak is not medical advice and does not diagnose anything.</p>")
     return "".join(parts)

@@ -7,13 +7,15 @@ The window renders a ``core.stats.Review`` and asks for other days; it computes 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -33,6 +35,7 @@ COLOURS = {
     "away": QColor("#e0a526"),
     "paused": QColor("#8e6bbf"),
 }
+BELOW_GOAL = QColor("#93d4c8")  # a day short of the goal: the movement colour, lighter
 BACK = QColor("#d1495b")  # the check-in line, apart from every band colour
 KINDS = {  # the legend's words for the band kinds
     "seated": QT_TR_NOOP("seated"),
@@ -58,8 +61,27 @@ FIGURES = (
 
 
 def _min(value: float) -> str:
-    """``"12 min"``, in the user's language."""
-    return tr("{minutes} min").format(minutes=f"{value:g}")
+    """``"12 min"`` or ``"3 h 43 min"``, in the user's language."""
+    whole = round(value)
+    if whole < 60:
+        return tr("{minutes} min").format(minutes=whole)
+    return tr("{hours} h {minutes} min").format(hours=whole // 60, minutes=f"{whole % 60:02d}")
+
+
+def _ticks(highest: float) -> tuple[float, list[float]]:
+    """A round top for a minute scale and its 3 to 5 ticks, from 0: (30, [0, 10, 20, 30])."""
+    for step in (1, 2, 5, 10, 15, 20, 30, 60, 120, 240, 480):
+        if highest / step <= 4:
+            break
+    top = max(math.ceil(highest / step), 1) * step
+    return float(top), [float(step * n) for n in range(int(top // step) + 1)]
+
+
+def _recorded(day: DaySummary) -> bool:
+    """Whether the journal holds anything for ``day`` (a day at zero still counts)."""
+    return bool(
+        day.movement or day.seated or day.standing or day.breaks or any(day.prompts.values())
+    )
 
 
 class ProgressRing(QWidget):
@@ -105,22 +127,30 @@ class ProgressRing(QWidget):
 
 
 class Timeline(QWidget):
-    """The day from its start to its end, in coloured bands."""
+    """The day in coloured bands, zoomed to the hours that hold something, with hour ticks."""
+
+    BAND = 30.0  # pixels: readable at a glance, colours told apart
 
     def __init__(self) -> None:
         super().__init__()
-        self.setMinimumHeight(58)
+        self.setFixedHeight(int(self.BAND) + 34)
         self.setAccessibleName(tr("The day's timeline"))
         self._review: Review | None = None
+        self.empty = ""
 
-    def show_day(self, review: Review) -> None:
-        """Bands of ``review``."""
+    def show_day(self, review: Review, *, is_today: bool = True) -> None:
+        """Bands of ``review``; an empty today says what will appear, an empty past day not."""
         self._review = review
+        self.empty = (
+            tr("Your day will show here: seated, standing, moving and away.")
+            if is_today
+            else tr("Nothing was recorded on this day.")
+        )
         totals = dict.fromkeys(KINDS, 0.0)
         for band in review.bands:
             totals[band.kind] = totals.get(band.kind, 0.0) + (band.end - band.start).total_seconds()
         parts = [
-            tr("{kind}: {minutes}").format(kind=tr(KINDS[kind]), minutes=_min(round(s / 60)))
+            tr("{kind}: {minutes}").format(kind=tr(KINDS[kind]), minutes=_min(s / 60))
             for kind, s in totals.items()
             if kind in KINDS
         ]
@@ -129,89 +159,242 @@ class Timeline(QWidget):
         )
         self.update()
 
+    def hours(self) -> tuple[datetime, datetime]:
+        """The span drawn: 07:00 to 19:00, widened to whole hours around every band."""
+        review = self._review
+        assert review is not None
+        start = review.day_start + timedelta(hours=3)  # 07:00 when the day starts at 04:00
+        end = review.day_start + timedelta(hours=15)
+        for band in review.bands:
+            start, end = min(start, band.start), max(end, band.end)
+        whole = timedelta(hours=1)
+        start = review.day_start + whole * math.floor((start - review.day_start) / whole)
+        end = review.day_start + whole * math.ceil((end - review.day_start) / whole)
+        return max(start, review.day_start), min(end, review.day_end)
+
+    def _margin(self) -> float:
+        return self.fontMetrics().horizontalAdvance("00:00") / 2 + 2  # end labels stay whole
+
+    def band_area(self) -> QRectF:
+        """Where the bands are drawn, in the widget's pixels."""
+        return QRectF(self._margin(), 2, self.width() - 2 * self._margin(), self.BAND)
+
+    def x_of(self, moment: datetime) -> float:
+        """The horizontal pixel of ``moment`` on the band."""
+        start, end = self.hours()
+        area = self.band_area()
+        return area.left() + area.width() * (moment - start) / (end - start)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """One row of bands with hour ticks every 4 hours."""
+        """One row of bands, a tick each hour, a time every hour or two."""
         review = self._review
         painter = QPainter(self)
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        area = QRectF(4, 4, self.width() - 8, 26)
-        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
-        painter.drawRect(area)
+        metrics = painter.fontMetrics()
+        margin = self._margin()
+        area = self.band_area()
+        painter.fillRect(area, self.palette().color(QPalette.ColorRole.Base))
         if review is not None:
-            length = (review.day_end - review.day_start).total_seconds()
-            for band in review.bands:
-                left = (band.start - review.day_start).total_seconds() / length
-                right = (band.end - review.day_start).total_seconds() / length
+            start, end = self.hours()
+            length = (end - start).total_seconds()
+            # Movement last and at least 4 px wide: a 2-minute walk must show in a 12-hour day.
+            for band in sorted(review.bands, key=lambda b: b.kind == "moving"):
+                left = max((band.start - start).total_seconds() / length, 0.0)
+                right = min((band.end - start).total_seconds() / length, 1.0)
                 # A pause overlaps the time at the desk: a strip beneath, not a band over it.
                 top, height = (
-                    (area.bottom() + 1, 4.0)
+                    (area.bottom() - 6, 6.0)
                     if band.kind == "paused"
                     else (area.top(), area.height())
                 )
                 painter.fillRect(
                     QRectF(area.left() + left * area.width(), top,
-                           max((right - left) * area.width(), 1.0), height),
+                           max((right - left) * area.width(),
+                               4.0 if band.kind == "moving" else 1.0), height),
                     COLOURS[band.kind],
                 )  # fmt: skip
-            painter.setPen(text)
-            for hour in range(0, 25, 4):
-                x = area.left() + area.width() * hour / 24
-                local = review.day_start + timedelta(hours=hour)
-                label = local.astimezone(review.day_start.tzinfo).strftime("%H:%M")
-                left_edge = min(max(x - 20, 0.0), self.width() - 40.0)  # keep the ends readable
-                painter.drawText(
-                    QRectF(left_edge, area.bottom() + 6, 40, 16),
-                    Qt.AlignmentFlag.AlignCenter,
-                    label,
-                )
+            if not review.bands:
+                painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+                painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
+            painter.drawRect(area)
+            count = round(length / 3600)
+            every = 1 if count <= 12 else 2
+            for hour in range(count + 1):
+                x = area.left() + area.width() * hour / max(count, 1)
+                labelled = hour % every == 0
+                painter.setPen(QPen(text if labelled else self.palette().color(
+                    QPalette.ColorRole.Mid), 1))  # fmt: skip
+                painter.drawLine(QPointF(x, area.bottom()), QPointF(x, area.bottom() + 4))
+                if labelled:
+                    local = (start + timedelta(hours=hour)).astimezone(review.day_start.tzinfo)
+                    painter.drawText(
+                        QRectF(x - margin, area.bottom() + 5, 2 * margin, metrics.height()),
+                        Qt.AlignmentFlag.AlignCenter,
+                        local.strftime("%H:%M"),
+                    )
         painter.end()
 
 
 class BarChart(QWidget):
-    """Movement minutes per day with the goal as a line."""
+    """Movement minutes per day: a minute scale, a label for each day, the goal line named."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, empty: str, *, weekdays: bool) -> None:
         super().__init__()
-        self.setMinimumHeight(120)
+        self.setMinimumHeight(150)
         self.setAccessibleName(title)
         self._title = title
+        self._empty = empty  # what will appear, while nothing is recorded yet
+        self._weekdays = weekdays  # "Mon Tue ..." under each bar, else a date every 7 days
         self._days: Sequence[DaySummary] = ()
+        self._ends_today = False
 
-    def show_days(self, days: Sequence[DaySummary]) -> None:
-        """The days to draw, oldest first."""
+    def show_days(self, days: Sequence[DaySummary], *, is_today: bool = False) -> None:
+        """The days to draw, oldest first; the last is named "Today" when it is."""
         self._days = days
+        self._ends_today = is_today
         at_goal = sum(1 for day in days if day.movement >= day.goal)
         total = sum(minutes(day.movement) for day in days)
         self.setAccessibleDescription(
             tr("Goal reached on {at_goal} of {days} days; {average} a day on average").format(
-                at_goal=at_goal, days=len(days), average=_min(round(total / max(len(days), 1), 1))
+                at_goal=at_goal, days=len(days), average=_min(total / max(len(days), 1))
             )
+            if self.has_data()
+            else self._empty
         )
         self.update()
 
+    def has_data(self) -> bool:
+        """Whether any of the days has a record (else the chart says what will appear)."""
+        return any(_recorded(day) for day in self._days)
+
+    def day_labels(self) -> list[str]:
+        """The label under each bar ("" where there is none), oldest first."""
+        labels = []
+        for index, day in enumerate(self._days):
+            if self._weekdays and self._ends_today and index == len(self._days) - 1:
+                labels.append(tr("Today"))
+            elif self._weekdays:
+                labels.append(
+                    QLocale().dayName(day.day.isoweekday(), QLocale.FormatType.ShortFormat)
+                )
+            elif (len(self._days) - 1 - index) % 7 == 0:
+                labels.append(QLocale().toString(_qdate(day.day), "d MMM"))
+            else:
+                labels.append("")
+        return labels
+
+    def _scale(self) -> tuple[float, float, list[float]]:
+        """The goal, the scale's top and its ticks, in minutes."""
+        goal = minutes(self._days[-1].goal) if self._days else 10.0
+        top, ticks = _ticks(max([goal * 1.2, *(minutes(d.movement) for d in self._days)]))
+        return goal, top, ticks
+
+    @staticmethod
+    def _unit(top: float) -> str:
+        return tr("{minutes} min").format(minutes=f"{top:g}")
+
+    @staticmethod
+    def _goal_name(goal: float) -> str:
+        return tr("goal {minutes}").format(minutes=f"{goal:g}")  # the goal, named on the scale
+
+    def plot_area(self) -> QRectF:
+        """Where the bars stand, right of the minute scale, above the day labels."""
+        goal, top, _ = self._scale()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        named = QFontMetrics(bold).horizontalAdvance(self._goal_name(goal))
+        axis = max(self.fontMetrics().horizontalAdvance(self._unit(top)), named) + 8
+        line = self.fontMetrics().height()
+        return QRectF(axis, line + 8, self.width() - axis - 4, self.height() - 2 * line - 14)
+
+    def bar_centre(self, index: int) -> QPointF:
+        """The middle of day ``index``'s column at the foot of the chart (tests, pixels)."""
+        area = self.plot_area()
+        slot = area.width() / max(len(self._days), 1)
+        return QPointF(area.left() + slot * (index + 0.5), area.bottom() - 1)
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Bars, goal line, title."""
+        """Title, scale, bars, day labels, the goal line and its name."""
         painter = QPainter(self)
-        text = self.palette().color(QPalette.ColorRole.WindowText)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.WindowText)
+        faint = palette.color(QPalette.ColorRole.PlaceholderText)
+        metrics = painter.fontMetrics()
+        line = metrics.height()
+        title = QFont(self.font())
+        title.setBold(True)
+        painter.setFont(title)
         painter.setPen(text)
-        painter.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignLeft, self._title)
-        if self._days:
-            area = QRectF(4, 20, self.width() - 8, self.height() - 24)
-            goal = minutes(self._days[-1].goal)
-            top = max([goal * 1.25, *(minutes(d.movement) for d in self._days)])
-            slot = area.width() / len(self._days)
-            for index, day in enumerate(self._days):
-                height = area.height() * minutes(day.movement) / top
-                colour = COLOURS["moving"] if day.movement >= day.goal else COLOURS["seated"]
-                painter.fillRect(
-                    QRectF(area.left() + index * slot + slot * 0.15, area.bottom() - height,
-                           slot * 0.7, height),
-                    colour,
-                )  # fmt: skip
-            y = area.bottom() - area.height() * goal / top
-            pen = QPen(text, 1, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.drawLine(int(area.left()), int(y), int(area.right()), int(y))
+        painter.drawText(QRectF(0, 0, self.width(), line), Qt.AlignmentFlag.AlignLeft, self._title)
+        painter.setFont(self.font())
+        days = self._days
+        goal, top, ticks = self._scale()
+        unit, name = self._unit(top), self._goal_name(goal)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        area = self.plot_area()
+        axis = area.left()
+
+        def y_of(value: float) -> float:
+            return area.bottom() - area.height() * value / top
+
+        for tick in ticks:  # the scale: faint lines, the top one carries the unit
+            y = y_of(tick)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Midlight), 1))
+            painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+            if abs(y - y_of(goal)) < line and tick != 0:
+                continue  # the goal's name takes this place on the scale
+            painter.setPen(faint)
+            label = unit if tick == top else f"{tick:g}"
+            painter.drawText(
+                QRectF(0, y - line / 2, axis - 6, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                label,
+            )
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        if not self.has_data():
+            painter.setPen(faint)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self._empty)  # fmt: skip
+        slot = area.width() / max(len(days), 1)
+        show_values = self._weekdays and slot > metrics.horizontalAdvance("888") + 4
+        for index, (day, label) in enumerate(zip(days, self.day_labels(), strict=True)):
+            left = area.left() + index * slot
+            value = minutes(day.movement)
+            height = area.height() * value / top
+            bar = QRectF(left + slot * 0.15, area.bottom() - height, slot * 0.7, height)
+            if _recorded(day):
+                reached = day.movement >= day.goal
+                colour = COLOURS["moving"] if reached else BELOW_GOAL
+                painter.fillRect(bar if height >= 2 else bar.adjusted(0, -2, 0, 0), colour)
+                if show_values:
+                    painter.setPen(text)
+                    painter.drawText(
+                        QRectF(left, bar.top() - line, slot, line),
+                        Qt.AlignmentFlag.AlignCenter,
+                        f"{value:.0f}",
+                    )
+            if label:
+                painter.setPen(text)
+                width = max(slot, metrics.horizontalAdvance(label) + 4)
+                x = min(left + slot / 2 - width / 2, self.width() - width)  # the last stays whole
+                painter.drawText(
+                    QRectF(x, area.bottom() + 2, width, line),
+                    Qt.AlignmentFlag.AlignCenter,
+                    label,
+                )
+        y = y_of(goal)  # the goal: a dashed line across, its name on the scale
+        painter.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y))
+        painter.setFont(bold)
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(0, y - line / 2, axis - 6, line),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
         painter.end()
 
 
@@ -220,7 +403,7 @@ class BackChart(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setMinimumHeight(130)
+        self.setMinimumHeight(150)
         self.setAccessibleName(tr("Movement and back, by week"))
         self._back: BackComparison | None = None
 
@@ -244,15 +427,21 @@ class BackChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text = self.palette().color(QPalette.ColorRole.WindowText)
         painter.setPen(text)
-        title = QRectF(0, 0, self.width(), 16)
+        line = painter.fontMetrics().height()
+        title = QRectF(0, 0, self.width(), line)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
         painter.drawText(
             title,
             Qt.AlignmentFlag.AlignLeft,
             tr("By week: movement a day (bars, minutes) and back (line, 0-10, lower is better)"),
         )
+        painter.setFont(self.font())
         back = self._back
         if back is not None and back.weeks:
-            area = QRectF(4, 20, self.width() - 8, self.height() - 40)
+            # Room above for the scores over the tallest bar, below for the weeks' dates.
+            area = QRectF(4, 2 * line + 8, self.width() - 8, self.height() - 3 * line - 12)
             top = max(minutes(w.movement) for w in back.weeks) or 1.0
             slot = area.width() / len(back.weeks)
             points: list[tuple[QPointF, float]] = []
@@ -268,7 +457,7 @@ class BackChart(QWidget):
                     f"{minutes(week.movement):.0f}",
                 )
                 painter.drawText(
-                    QRectF(left, area.bottom() + 2, slot, 16),
+                    QRectF(left, area.bottom() + 2, slot, line),
                     Qt.AlignmentFlag.AlignCenter,
                     QLocale().toString(_qdate(week.start), "d MMM"),
                 )
@@ -361,10 +550,23 @@ class ReviewWindow(QWidget):
             f'<span style="color:{c.name()}">■</span> {tr(KINDS[kind])}'
             for kind, c in COLOURS.items()
         ]
-        legend = QLabel(" ".join(swatches))
+        legend = QLabel("\u00a0\u00a0\u00a0".join(swatches))
         legend.setAccessibleName(tr("Colours of the timeline"))
-        self.week = BarChart(tr("Last 7 days"))
-        self.month = BarChart(tr("Last 30 days"))
+        self.week = BarChart(
+            tr("Last 7 days"),
+            tr("Your first week's movement will show here."),
+            weekdays=True,
+        )
+        self.month = BarChart(
+            tr("Last 30 days"), tr("Your first month will show here."), weekdays=False
+        )
+        key = [
+            f'<span style="color:{COLOURS["moving"].name()}">■</span> {tr("goal reached")}',
+            f'<span style="color:{BELOW_GOAL.name()}">■</span> {tr("below the goal")}',
+            f"┄ {tr('your daily goal')}",
+        ]
+        self._chart_key = QLabel("\u00a0\u00a0\u00a0".join(key))
+        self._chart_key.setAccessibleName(tr("Colours of the charts"))
         self.back = BackChart()
         self._back_summary = QLabel()
         self._back_summary.setWordWrap(True)
@@ -374,14 +576,16 @@ class ReviewWindow(QWidget):
         layout.addWidget(self.timeline)
         layout.addWidget(legend)
         charts = QHBoxLayout()
-        charts.addWidget(self.week, 1)
+        charts.addWidget(self.week, 2)
         charts.addWidget(self.month, 3)
-        layout.addLayout(charts)
+        layout.addSpacing(6)
+        layout.addLayout(charts, 1)
+        layout.addWidget(self._chart_key)
         layout.addWidget(self.back)
         layout.addWidget(self._back_summary)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
-        self.resize(720, 560)
+        self.resize(780, 600)
 
     def show_review(self, review: Review, *, is_today: bool) -> None:
         """Render ``review``; the next-day button is off on today."""
@@ -404,9 +608,9 @@ class ReviewWindow(QWidget):
         }
         for name, text in values.items():
             self._figures[name].setText(text)
-        self.timeline.show_day(review)
-        self.week.show_days(review.week)
-        self.month.show_days(review.month)
+        self.timeline.show_day(review, is_today=is_today)
+        self.week.show_days(review.week, is_today=is_today)
+        self.month.show_days(review.month, is_today=is_today)
         self.back.show_weeks(review.back)
         self.back.setVisible(review.back is not None)
         self._back_summary.setVisible(review.back is not None)

@@ -2,21 +2,26 @@
 
 Each editor shows a value and hands back what the user entered in the form it takes in
 ``config.toml`` (``"30m"``, ``["mon", "tue"]``, ``"08:30-18:00"``), so the core's one
-parser validates the window and the file alike.
+parser validates the window and the file alike. What the user sees is words, never the
+file's spelling: choices by their labels (``core.settings.CHOICE_LABELS``), exercises by
+their titles.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QSpinBox,
     QTimeEdit,
     QToolButton,
@@ -26,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from movebreak.core.durations import format_duration
 from movebreak.core.schedule import ALL_DAY, Weekday, WorkHours
-from movebreak.core.settings import Option
+from movebreak.core.settings import Option, choice_label
 from movebreak.ui.text import QT_TR_NOOP, tr
 
 # Short names on the day toggles and full names for screen readers, Monday first.
@@ -41,15 +46,15 @@ DAY_NAMES: dict[Weekday, tuple[str, str]] = {
 }
 
 
-def _words(identifier: str) -> str:
-    """``balance_problems`` as a person would write it."""
-    return identifier.replace("_", " ").capitalize()
+# An exercise as the pickers show it: its id (what the file keeps) and its title.
+Titled = tuple[str, str]
 
 
 class Editor(QWidget):
     """A value editor; ``edited`` fires when the user has entered a new value."""
 
     edited = Signal()
+    wide = False  # a list that needs the page's width: its label goes above it, not beside
 
     def raw(self) -> Any:
         """The entered value as written in the file."""
@@ -77,7 +82,7 @@ class DurationEditor(Editor):
         self.field.setPlaceholderText("30m")
         self.field.editingFinished.connect(self._finished)
         self._shown = ""
-        self._row(self.field, QLabel(tr('like "45s", "30m" or "1h30m"')))
+        self._row(self.field)  # the page says once how durations are written
         self.setFocusProxy(self.field)
 
     def raw(self) -> Any:
@@ -139,41 +144,48 @@ class NumberEditor(Editor):
 
 
 class ChoiceEditor(Editor):
-    """One of the schema's choices."""
+    """One of the schema's choices, shown by its label, kept as the item's data."""
 
-    def __init__(self, choices: tuple[str, ...]) -> None:
+    def __init__(self, option: Option) -> None:
         super().__init__()
         self.combo = QComboBox()
-        self.combo.addItems(list(choices))
-        self.combo.currentTextChanged.connect(lambda _="": self.edited.emit())
+        for choice in option.spec.choices or ():
+            self.combo.addItem(tr(choice_label(option.table, option.key, choice)), choice)
+        self.combo.currentIndexChanged.connect(lambda _=0: self.edited.emit())
         self._row(self.combo)
         self.setFocusProxy(self.combo)
 
     def raw(self) -> Any:
-        """The chosen text."""
-        return self.combo.currentText()
+        """The chosen value, as written in the file."""
+        return self.combo.currentData()
 
     def show_value(self, value: Any) -> None:
         """Select ``value``."""
         self.combo.blockSignals(True)
-        self.combo.setCurrentText(str(value))
+        self.combo.setCurrentIndex(max(self.combo.findData(str(value)), 0))
         self.combo.blockSignals(False)
+
+    def choose(self, value: str) -> None:
+        """Select ``value`` as the user would (fires ``edited``)."""
+        self.combo.setCurrentIndex(self.combo.findData(value))
 
 
 class ChecklistEditor(Editor):
-    """Any number of the schema's choices, one checkbox each."""
+    """Any number of the schema's choices, one checkbox each, shown by their labels."""
 
-    def __init__(self, choices: tuple[str, ...]) -> None:
+    wide = True
+
+    def __init__(self, option: Option) -> None:
         super().__init__()
-        self.boxes = {choice: QCheckBox(tr(_words(choice))) for choice in choices}
-        layout = QHBoxLayout(self)
+        self.boxes = {
+            choice: QCheckBox(tr(choice_label(option.table, option.key, choice)))
+            for choice in option.spec.choices or ()
+        }
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        columns = [QVBoxLayout(), QVBoxLayout()]
-        for column in columns:
-            layout.addLayout(column)
-        layout.addStretch(1)
-        for index, box in enumerate(self.boxes.values()):
-            columns[index % 2].addWidget(box)
+        layout.setSpacing(2)
+        for box in self.boxes.values():
+            layout.addWidget(box)
             box.toggled.connect(lambda _=False: self.edited.emit())
         self.setFocusProxy(next(iter(self.boxes.values())))
 
@@ -214,6 +226,100 @@ class ListEditor(Editor):
         if self.raw() != self._shown:
             self._shown = self.raw()
             self.edited.emit()
+
+
+class ExercisePicker(Editor):
+    """Exercises picked from the library by title, with a search field; kept as their ids.
+
+    Ids in the file that the library does not hold (an exercise since removed, a typo) are
+    kept as they are: the window never drops what the user wrote.
+    """
+
+    wide = True
+
+    def __init__(self, exercises: Sequence[Titled], name: str) -> None:
+        super().__init__()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Find an exercise…"))
+        self.search.setAccessibleName(tr("Find an exercise"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.list.setFixedHeight(150)
+        for exercise_id, title in sorted(exercises, key=lambda pair: pair[1].casefold()):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, exercise_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.list.itemChanged.connect(lambda _item: self._changed())
+        self.chosen = QLabel()
+        self.chosen.setWordWrap(True)
+        self._unknown: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(self.chosen)
+        self.setFocusProxy(self.search)
+        self._summarise()
+
+    def items(self) -> list[QListWidgetItem]:
+        """Every exercise in the list, shown or filtered out."""
+        return [self.list.item(row) for row in range(self.list.count())]
+
+    def raw(self) -> Any:
+        """The ticked exercises' ids, then any unknown ids the file held."""
+        ticked = [
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in self.items()
+            if item.checkState() is Qt.CheckState.Checked
+        ]
+        return ticked + self._unknown
+
+    def show_value(self, value: Any) -> None:
+        """Tick exactly the exercises in ``value``."""
+        wanted = [str(v) for v in value]
+        known = set()
+        self.list.blockSignals(True)
+        for item in self.items():
+            exercise_id = str(item.data(Qt.ItemDataRole.UserRole))
+            known.add(exercise_id)
+            on = exercise_id in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self._unknown = [v for v in wanted if v not in known]
+        self._summarise()
+
+    def tick(self, exercise_id: str, on: bool = True) -> None:
+        """Tick or untick ``exercise_id`` as the user would (fires ``edited``)."""
+        for item in self.items():
+            if item.data(Qt.ItemDataRole.UserRole) == exercise_id:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def _changed(self) -> None:
+        self._summarise()
+        self.edited.emit()
+
+    def _filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        for item in self.items():
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    def _summarise(self) -> None:
+        titles = [
+            item.text() for item in self.items() if item.checkState() is Qt.CheckState.Checked
+        ]
+        if not titles and not self._unknown:
+            self.chosen.setText(tr("None chosen."))
+            return
+        text = tr("Chosen: {titles}.").format(titles=", ".join(titles)) if titles else ""
+        if self._unknown:
+            more = tr("{count} more not in the library, kept as written.")
+            text = f"{text} {more.format(count=len(self._unknown))}".strip()
+        self.chosen.setText(text)
 
 
 class DaysEditor(Editor):
@@ -324,8 +430,8 @@ class ClockEditor(Editor):
         self.edit.blockSignals(False)
 
 
-def editor_for(option: Option) -> Editor:
-    """The editor that suits ``option``'s type."""
+def editor_for(option: Option, exercises: Sequence[Titled] = ()) -> Editor:
+    """The editor that suits ``option``'s type; exercise lists pick from ``exercises``."""
     kind, spec = option.kind, option.spec
     if kind is timedelta:
         return DurationEditor()
@@ -334,7 +440,7 @@ def editor_for(option: Option) -> Editor:
     if kind is int:
         return NumberEditor(spec.minimum)
     if kind is str and spec.choices:
-        return ChoiceEditor(spec.choices)
+        return ChoiceEditor(option)
     if kind == tuple[Weekday, ...]:
         return DaysEditor()
     if kind is WorkHours:
@@ -342,5 +448,9 @@ def editor_for(option: Option) -> Editor:
     if kind is time:
         return ClockEditor()
     if kind == tuple[str, ...]:
-        return ChecklistEditor(spec.choices) if spec.choices else ListEditor()
+        if spec.choices:
+            return ChecklistEditor(option)
+        if option.table == "exercises" and exercises:
+            return ExercisePicker(exercises, tr(spec.label))
+        return ListEditor()
     raise TypeError(f"no editor for [{option.table}] {option.key}: {kind!r}")  # a schema bug

@@ -10,6 +10,8 @@ applies.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
 from movebreak.core.problems import Severity
 from movebreak.core.settings import Option, Settings, options, value_of
 from movebreak.core.settings_validation import check
-from movebreak.ui.setting_editors import Editor, SwitchEditor, editor_for
+from movebreak.ui.setting_editors import Editor, SwitchEditor, Titled, editor_for
 from movebreak.ui.text import QT_TR_NOOP, tr
 
 # Each page and the schema tables it shows; every table is on exactly one page.
@@ -51,6 +53,7 @@ PRIVACY = QT_TR_NOOP(
     "what text or where the pointer was. It opens no network connection. Your settings, "
     "journal and log are files on this computer, readable by you alone."
 )
+DURATIONS = QT_TR_NOOP("Write times like 45s, 30m or 1h30m.")
 FOLDERS = ((QT_TR_NOOP("Open &data folder"), "data"), (QT_TR_NOOP("Open lo&g folder"), "log"))
 Key = tuple[str, str]
 
@@ -58,9 +61,9 @@ Key = tuple[str, str]
 class Row:
     """One option's editor with its help line and its problem line."""
 
-    def __init__(self, option: Option) -> None:
+    def __init__(self, option: Option, exercises: Sequence[Titled] = ()) -> None:
         self.option = option
-        self.editor: Editor = editor_for(option)
+        self.editor: Editor = editor_for(option, exercises)
         self.editor.setAccessibleName(tr(option.spec.label))
         self.editor.setAccessibleDescription(tr(option.spec.help))
         # A screen reader names the field that has focus, not the row around it; a button
@@ -96,8 +99,10 @@ class SettingsWindow(QWidget):
     file_requested = Signal()  # open config.toml in the user's editor
     library_requested = Signal()
 
-    def __init__(self, config_file: Path) -> None:
+    def __init__(self, config_file: Path, exercises: Sequence[Titled] = ()) -> None:
+        """``exercises`` are the library's (id, title) pairs, for picking favourites."""
         super().__init__()
+        self._exercises = tuple(exercises)
         self.setWindowTitle(tr("movebreak settings"))
         self.setObjectName("movebreak-settings")
         self._config_file = config_file
@@ -140,7 +145,7 @@ class SettingsWindow(QWidget):
         layout.addLayout(bottom)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Cancel), self, self.close)
-        self.resize(760, 560)
+        self.resize(780, 600)
 
     # --- what the app calls ---
 
@@ -184,15 +189,24 @@ class SettingsWindow(QWidget):
             self.autostart.toggled.connect(self.autostart_toggled)
             form.addRow(self.autostart)
         for option in page_options:
-            row = Row(option)
+            row = Row(option, self._exercises)
             self.rows[(option.table, option.key)] = row
             row.editor.edited.connect(lambda r=row: self._edited(r))
             cell = QVBoxLayout()
             cell.setSpacing(2)
-            cell.addWidget(row.editor)
-            cell.addWidget(row.problem)
-            cell.addWidget(row.help)
+            # A list reads best under what it is for; a field, with its meaning below it.
+            parts = (row.help, row.editor, row.problem)
+            for part in parts if row.editor.wide else (row.editor, row.problem, row.help):
+                cell.addWidget(part)
             if isinstance(row.editor, SwitchEditor):  # the checkbox carries the label
+                form.addRow(cell)
+            elif row.editor.wide:  # a list: its label above it, the page's width for it
+                label = QLabel(tr(option.spec.label))
+                label.setBuddy(row.editor)
+                label.setWordWrap(True)
+                label.setStyleSheet("font-weight: 600;")
+                form.addRow(label)
+                cell.setContentsMargins(0, 0, 0, 8)
                 form.addRow(cell)
             else:
                 label = QLabel(tr(option.spec.label))
@@ -206,8 +220,15 @@ class SettingsWindow(QWidget):
         heading = QLabel(tr(title))
         heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         layout.addWidget(heading)
+        if any(option.kind is timedelta for option in page_options):
+            hint = QLabel(tr(DURATIONS))  # once per page, not after every field
+            hint.setObjectName("durations-hint")
+            hint.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(hint)
         layout.addLayout(form)
-        if extra is not None:
+        if isinstance(extra, QPushButton):  # a button as wide as its words, not the page
+            layout.addWidget(extra, 0, Qt.AlignmentFlag.AlignLeft)
+        elif extra is not None:
             layout.addWidget(extra)
         layout.addStretch(1)
         buttons = QHBoxLayout()
