@@ -21,11 +21,11 @@ from typing import Any
 SHIN, THIGH, TORSO, NECK, HEAD = 2.4, 2.4, 3.0, 0.45, 0.65
 UPPER_ARM, FOREARM, HAND, FOOT = 1.8, 1.6, 0.55, 0.7  # fingertips at desk height
 SEAT_HEIGHT = SHIN  # a chair seat at knee height
-DESK_HEIGHT = 4.0
+DESK_HEIGHT = 4.3
 WALL_X = 3.3  # a wall the figure faces; "wall_behind" stands at its back instead
 WALL_BEHIND_X = -0.45
 STEP_RISE, STEP_RUN = 0.5, 0.9
-# bottle: drawn in the hands; far: hills on the horizon
+# bottle: drawn in the right hand; far: hills on the horizon
 PROPS = ("chair", "wall", "wall_behind", "desk", "stairs", "bottle", "far")
 
 Point = tuple[float, float]
@@ -222,12 +222,14 @@ def _point(origin: Point, length: float, degrees: float) -> Point:
 def _side(pose: Pose) -> _Body:
     hip = (0.0, 0.0)
     # the trunk points up: "down" rotated by 180, leaning forward with +torso
-    shoulder = _point(hip, -TORSO, -pose.torso)
-    shoulder = (shoulder[0], shoulder[1] + pose.shoulder_lift)
-    neck_top = _point(shoulder, -NECK, -(pose.torso + pose.head * 0.5 + pose.neck))
+    spine = _point(hip, -TORSO, -pose.torso)
+    shoulder = (spine[0], spine[1] + pose.shoulder_lift)  # a shrug lifts the shoulders only
+    neck_top = _point(spine, -NECK, -(pose.torso + pose.head * 0.5 + pose.neck))
     facing = pose.torso + pose.head
     head = _point(neck_top, -HEAD, -facing)
-    bones: _Bones = [("trunk", hip, shoulder), ("neck", shoulder, neck_top)]
+    bones: _Bones = [("trunk", hip, spine), ("neck", spine, neck_top)]
+    if pose.shoulder_lift:
+        bones.append(("shrug", spine, shoulder))
     for side in ("left", "right"):
         upper = getattr(pose, f"{side}_shoulder") + pose.torso
         elbow = _point(shoulder, UPPER_ARM, upper)
@@ -322,8 +324,8 @@ def _prop(name: str, view: str, bones: tuple[tuple[str, Point, Point], ...]) -> 
     """The prop ``name`` as seen in ``view``; the bottle goes in the figure's hands."""
     s, d = SEAT_HEIGHT, DESK_HEIGHT
     if name == "bottle":
-        hands = [end for bone, _, end in bones if bone.endswith("_hand")]
-        return Prop(name, view, tuple(((x, y - 0.35), (x, y + 0.45)) for x, y in hands))
+        x, y = next(end for bone, _, end in bones if bone == "right_hand")  # in one hand
+        return Prop(name, view, (((x, y - 0.35), (x, y + 0.45)),))
     if name == "chair" and view == "side":
         seat, back = ((-1.4, s), (0.9, s)), ((-1.4, s), (-1.4, s + 2.0))
         legs = (((-1.2, s), (-1.2, 0.0)), ((0.7, s), (0.7, 0.0)))
@@ -333,7 +335,7 @@ def _prop(name: str, view: str, bones: tuple[tuple[str, Point, Point], ...]) -> 
         posts = (((-0.9, s), (-0.9, s + 2.6)), ((0.9, s), (0.9, s + 2.6)))
         top = ((-0.9, s + 2.6), (0.9, s + 2.6))
         legs = (((-1.0, s), (-1.0, 0.0)), ((1.0, s), (1.0, 0.0)))
-        return Prop(name, view, (seat, *posts, top, *legs), (seat,))
+        return Prop(name, view, (seat, *posts, top, *legs))  # the arms hang in front of it
     if name == "wall" and view == "front":  # the wall behind the figure, as a panel
         edges = (((-3.2, 0.0), (-3.2, 9.8)), ((3.2, 0.0), (3.2, 9.8)), ((-3.2, 9.8), (3.2, 9.8)))
         return Prop(name, view, edges)
@@ -343,7 +345,7 @@ def _prop(name: str, view: str, bones: tuple[tuple[str, Point, Point], ...]) -> 
         return Prop(name, view, (face,), (face,))
     if name == "desk" and view == "side":
         top = ((1.0, d), (4.4, d))
-        legs = (((1.2, d), (1.2, 0.0)), ((4.2, d), (4.2, 0.0)))
+        legs = (((1.6, d), (1.6, 0.0)), ((4.2, d), (4.2, 0.0)))
         return Prop(name, view, (top, *legs), (top,))
     if name == "desk":  # side-on, at the figure's left: its end, seen from the front
         top = ((-4.4, d), (-1.7, d))
