@@ -24,7 +24,7 @@ SEAT_HEIGHT = SHIN  # a chair seat at knee height
 DESK_HEIGHT = 4.3
 WALL_X = 3.3  # a wall the figure faces; "wall_behind" stands at its back instead
 WALL_BEHIND_X = -0.45
-STEP_RISE, STEP_RUN = 0.5, 0.9
+STEP_RISE, STEP_RUN = 0.8, 1.2  # about 15 cm and 22 cm at the figure's scale
 # bottle: drawn in the right hand; far: hills on the horizon
 PROPS = ("chair", "wall", "wall_behind", "desk", "stairs", "bottle", "far")
 
@@ -315,7 +315,7 @@ def _front(pose: Pose) -> _Body:
     if abs(turn) > 0.3:
         nose = (
             (head[0] + turn * HEAD * 0.6, head[1] - HEAD * 0.2),
-            (head[0] + turn * HEAD * 1.2, head[1] - HEAD * 0.3),
+            (head[0] + turn * HEAD * 1.45, head[1] - HEAD * 0.3),
         )
     return bones, head, nose, eyes
 
@@ -353,7 +353,7 @@ def _prop(name: str, view: str, bones: tuple[tuple[str, Point, Point], ...]) -> 
         return Prop(name, view, (top, *legs), (top,))
     if name == "stairs":
         lines: list[Segment] = []
-        for step in range(4):
+        for step in range(3):
             x, y = 0.6 + step * STEP_RUN, step * STEP_RISE
             lines += [
                 ((x, y), (x, y + STEP_RISE)),

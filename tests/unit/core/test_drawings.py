@@ -191,7 +191,8 @@ def test_a_seated_figure_sits_on_its_chair_seen_from_the_same_side(exercise: Exe
         if not drawing.seated:
             continue
         chair = drawing.prop
-        assert chair is not None and chair.name == "chair", (name, "seated on nothing")
+        assert chair is not None, (name, "seated on nothing")
+        assert chair.name == "chair", (name, "seated on a", chair.name)
         assert chair.view == drawing.view, (
             name,
             "a",
@@ -204,18 +205,18 @@ def test_a_seated_figure_sits_on_its_chair_seen_from_the_same_side(exercise: Exe
         left, right = sorted((seat[0][0], seat[1][0]))
         hips = drawing.bone("hips") if drawing.view == "front" else (drawing.bone("trunk")[0],) * 2
         for x, y in hips:
-            assert abs(y - SEAT_HEIGHT) <= ON and left <= x <= right, (name, "hips off the seat")
+            assert abs(y - SEAT_HEIGHT) <= ON, (name, "hips above or below the seat")
+            assert left <= x <= right, (name, "hips beside the seat")
         posts = [
             s for s in chair.lines if s[0][0] == s[1][0] and max(s[0][1], s[1][1]) > SEAT_HEIGHT
         ]
         backs = sorted(s[0][0] for s in posts)
         if drawing.view == "side":  # the back at the seat's rear, behind the hips
-            assert backs == [left] and left < hips[0][0], (name, "chair seen from the front")
+            assert backs == [left], (name, "chair seen from the front")
+            assert left < hips[0][0], (name, "sitting behind the chair back")
         else:  # the back's two posts either side of the trunk, the seat centred under it
-            assert len(backs) == 2 and backs[0] < hips[0][0] < hips[1][0] < backs[1], (
-                name,
-                "chair seen side on",
-            )
+            assert len(backs) == 2, (name, "chair seen side on")
+            assert backs[0] < hips[0][0] < hips[1][0] < backs[1], (name, "chair seen side on")
 
 
 @every_exercise
@@ -229,16 +230,19 @@ def test_drawn_seated_or_standing_as_the_text_says(exercise: Exercise) -> None:
     if exercise.position is Position.SEATED:
         assert all(seated), exercise.animation
     elif "stand up" in text(exercise) and "chair" in text(exercise):
-        assert seated[0] and not all(seated), exercise.animation
+        assert seated[0], exercise.animation
+        assert not all(seated), exercise.animation
     else:
         assert not any(seated), exercise.animation
 
 
 @every_exercise
 def test_body_segments_keep_their_length(exercise: Exercise) -> None:
-    """Side on, every segment has its length in every frame; from the front none is longer
-    (an arm turned towards us, a seated thigh, looks shorter), and the legs of a standing
-    figure keep theirs."""
+    """Segments keep their length from frame to frame.
+
+    Side on, every segment has its length in every frame; from the front none is longer
+    (an arm turned towards us, a seated thigh, looks shorter) and the rest keep theirs.
+    """
     for name, drawing in frames(exercise):
         pose = POSES[name]
         for bone, start, end in drawing.bones:
@@ -289,7 +293,8 @@ def test_hands_rest_on_the_wall_or_desk_the_text_names(exercise: Exercise) -> No
     if prop is None:
         return
     for name, drawing in frames(exercise):
-        assert drawing.prop is not None and drawing.prop.name == prop, (name, "no", prop)
+        assert drawing.prop is not None, (name, "no", prop)
+        assert drawing.prop.name == prop, (name, "no", prop)
         face = drawing.prop.surfaces[0]
         touching = [touches(hand, face) for hand in hands(drawing)]
         both = (
@@ -354,11 +359,8 @@ def test_crossed_arms_cross_the_chest() -> None:
                 checked += 1
                 if drawing.view == "front":  # each hand past the middle, over the chest
                     past = tip[0] - hip[0] if side == "left" else hip[0] - tip[0]
-                    assert 0 < past <= 1.3 and hip[1] + 1.5 < tip[1] <= shoulder[1] + 0.3, (
-                        exercise.id,
-                        name,
-                        side,
-                    )
+                    assert 0 < past <= 1.3, (exercise.id, name, side, "hand not across")
+                    assert hip[1] + 1.5 < tip[1] <= shoulder[1] + 0.3, (exercise.id, name, side)
                 else:  # side on, the hands lie on the chest
                     assert to_segment(tip, (hip, shoulder)) <= 0.7, (
                         exercise.id,
@@ -406,7 +408,8 @@ def test_a_neck_turn_turns_the_head_and_keeps_the_shoulders() -> None:
         for other in others:
             checked += 1
             if turn:
-                assert first.nose is not None and other.nose is not None, exercise.id
+                assert first.nose is not None, exercise.id
+                assert other.nose is not None, exercise.id
                 moved = distance(first.nose[1], other.nose[1])
                 assert moved >= HEAD, (exercise.id, "the face does not turn", moved)
             else:
@@ -425,9 +428,10 @@ def test_a_neck_turn_turns_the_head_and_keeps_the_shoulders() -> None:
 
 def test_the_rules_catch_the_drawings_that_were_wrong() -> None:
     """The wrong drawings the issue names: each breaks a rule above."""
-    # hands through the wall: the old wall press-up
-    old_push = draw(Pose(torso=30, left_hip=-25, right_hip=-25, left_shoulder=55,
-                         right_shoulder=55, left_elbow=95, right_elbow=95, prop="wall"))  # fmt: skip
+    # hands through the wall: the old wall press-up, arms straight
+    old_push = draw(Pose(torso=22, left_hip=-18, right_hip=-18, left_shoulder=62,
+                         right_shoulder=62, left_elbow=10, right_elbow=10,
+                         prop="wall"))  # fmt: skip
     assert any(crosses((a, b), s) for _, a, b in old_push.bones for s in surfaces(old_push))
     # hands into the desk: the old desk plank
     old_plank = draw(Pose(torso=55, left_hip=-55, right_hip=-55, left_shoulder=-35,
@@ -440,4 +444,5 @@ def test_the_rules_catch_the_drawings_that_were_wrong() -> None:
     assert distance(left, right) > 0.4
     # a floating foot: the old heel raise lifted the whole figure off the floor
     old_raise = draw(Pose(lift=0.35))
-    assert not foot_rests(old_raise, "left") and not foot_rests(old_raise, "right")
+    assert not foot_rests(old_raise, "left")
+    assert not foot_rests(old_raise, "right")
