@@ -24,6 +24,8 @@ SEAT_HEIGHT = SHIN  # a chair seat at knee height
 DESK_HEIGHT = 4.3
 WALL_X = 3.3  # a wall the figure faces; "wall_behind" stands at its back instead
 WALL_BEHIND_X = -0.45
+# What a demonstration shows, in figure units: left, bottom, width, height (y up).
+VIEW_BOX = (-4.8, -0.4, 9.6, 13.0)
 STEP_RISE, STEP_RUN = 0.8, 1.2  # about 15 cm and 22 cm at the figure's scale
 # bottle: drawn in the right hand; far: hills on the horizon
 PROPS = ("chair", "wall", "wall_behind", "desk", "stairs", "bottle", "far")

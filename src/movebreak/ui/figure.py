@@ -12,10 +12,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from movebreak.core.poses import Drawing, Pose, at_time, draw
+from movebreak.core.poses import VIEW_BOX, Drawing, Pose, at_time, draw
 from movebreak.ui.text import tr
 
-_BOX = QRectF(-4.8, -0.4, 9.6, 13.0)  # figure units that must be visible (y up)
+_BOX = QRectF(*VIEW_BOX)  # figure units that must be visible (y up)
 _CYCLE_PER_FRAME = 1.3  # seconds each key pose takes, hold and move included
 _FIGURE = QColor("#1f8a7a")
 _FAR = QColor("#7fc4b8")  # the far side of a figure seen side on

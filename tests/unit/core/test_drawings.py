@@ -26,6 +26,7 @@ from movebreak.core.poses import (
     THIGH,
     TORSO,
     UPPER_ARM,
+    VIEW_BOX,
     Drawing,
     Point,
     Pose,
@@ -262,6 +263,19 @@ def test_body_segments_keep_their_length(exercise: Exercise) -> None:
                 )
                 if not turned and not (drawing.seated and part == "thigh") and part != "foot":
                     assert length == pytest.approx(BONES[part], abs=1e-6), (name, bone, length)
+
+
+@every_exercise
+def test_the_whole_figure_and_its_props_fit_in_the_picture(exercise: Exercise) -> None:
+    left, bottom, width, height = VIEW_BOX
+    for name, drawing in frames(exercise):
+        points = [p for _, a, b in drawing.bones for p in (a, b)]
+        points += [p for line in (drawing.prop.lines if drawing.prop else ()) for p in line]
+        x, y = drawing.head_centre
+        points += [(x - HEAD, y + HEAD), (x + HEAD, y + HEAD)]
+        for px, py in points:
+            assert left <= px <= left + width, (name, "cut off at the side", px)
+            assert bottom <= py <= bottom + height, (name, "cut off at the top", py)
 
 
 @every_exercise
