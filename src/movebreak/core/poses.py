@@ -317,7 +317,7 @@ def _front(pose: Pose) -> _Body:
     if abs(turn) > 0.3:
         nose = (
             (head[0] + turn * HEAD * 0.6, head[1] - HEAD * 0.2),
-            (head[0] + turn * HEAD * 1.45, head[1] - HEAD * 0.3),
+            (head[0] + turn * HEAD * 1.6, head[1] - HEAD * 0.3),
         )
     return bones, head, nose, eyes
 

@@ -105,7 +105,7 @@ def paint_figure(painter: QPainter, area: QRectF, drawing: Drawing, palette: QPa
         if drawing.view != "side" or not name.startswith("right_"):
             painter.drawLine(at(*start), at(*end))
     if drawing.nose is not None:  # the face's direction, out of the head's outline
-        nose = QPen(_FIGURE, max(1.5, scale * 0.3))
+        nose = QPen(_FIGURE, max(1.5, scale * 0.36))
         nose.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(nose)
         painter.drawLine(at(*drawing.nose[0]), at(*drawing.nose[1]))

@@ -62,6 +62,7 @@ ONE_FOOT = {
 }
 # Key poses whose hands touch the head as the text says (behind it, over the eyes).
 HANDS_ON_HEAD = {"chest_open_in", "chest_open_out", "palms_over_eyes", "sit_back_hands_head",
+                 "walk_call_a", "walk_call_b",
                  "sit_back_arch"}  # fmt: skip
 
 BONES = {
