@@ -168,7 +168,131 @@ def at_time(frames: list[Pose], phase: float) -> Pose:
     t = position - index
     hold = 0.35
     eased = 0.0 if t < hold else _ease((t - hold) / (1 - hold))
-    return frames[index].between(frames[(index + 1) % count], eased)
+    return blend(frames[index], frames[(index + 1) % count], eased)
+
+
+def blend(start: Pose, end: Pose, t: float) -> Pose:
+    """The pose a fraction ``t`` of the way from ``start`` to ``end``, hands kept in place.
+
+    Angles are interpolated; a hand that rests on the same spot in both key poses (on the
+    wall, the desk, the seat) then has its arm bent so that it stays there, instead of
+    drifting through the wall or into the desk between the two.
+    """
+    pose = start.between(end, t)
+    if t <= 0.0 or t >= 1.0 or start.view != end.view:
+        return pose
+    first, last = draw(start), draw(end)
+    for side in ("left", "right"):
+        a_wrist, a_tip = first.bone(f"{side}_hand")
+        b_wrist, b_tip = last.bone(f"{side}_hand")
+        # the elbow bends the way the more bent of the two key poses bends it
+        bend = max((_bend(first, side), _bend(last, side)), key=abs)
+        if math.dist(a_tip, b_tip) <= _PINNED:
+            pose = _hold_hand(pose, side, a_tip, tip=True, bend=bend)
+        elif math.dist(a_wrist, b_wrist) <= _PINNED:
+            pose = _hold_hand(pose, side, a_wrist, tip=False, bend=bend)
+    if pose.view == "side":
+        for side in ("left", "right"):
+            ankle = first.bone(f"{side}_shin")[1]
+            if math.dist(ankle, last.bone(f"{side}_shin")[1]) <= _PINNED:
+                pose = _hold_foot(pose, side, ankle)
+    return pose
+
+
+def _hold_foot(pose: Pose, side: str, target: Point) -> Pose:
+    """``pose`` with the ``side`` leg bent so its ankle stays at ``target`` (a planted foot).
+
+    The hips stay where the interpolation put them: the figure is lifted back by however
+    much the new leg angles moved it on the floor.
+    """
+    drawing = draw(pose)
+    hip = drawing.bone(f"{side}_thigh")[0]
+    reach = max(1e-9, min(THIGH + SHIN - 1e-9, math.dist(hip, target)))
+    cosine = (THIGH**2 + reach**2 - SHIN**2) / (2 * THIGH * reach)
+    opening = math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
+    # a knee bends forward: the shin turns back from the thigh's line
+    thigh = _angle(hip, target) + opening
+    new_knee = (hip[0] + THIGH * math.sin(math.radians(thigh)),
+                hip[1] - THIGH * math.cos(math.radians(thigh)))  # fmt: skip
+    shin = _angle(new_knee, target)
+    bent: dict[str, Any] = {
+        f"{side}_hip": _near(getattr(pose, f"{side}_hip"), thigh),
+        f"{side}_knee": _near(getattr(pose, f"{side}_knee"), thigh - shin),
+    }
+    moved = replace(pose, **bent)
+    sunk = hip[1] - draw(moved).bone("trunk")[0][1]
+    return replace(moved, lift=moved.lift + sunk)
+
+
+def _bend(drawing: Drawing, side: str) -> float:
+    """How far the elbow turns the forearm from the upper arm's line, in degrees."""
+    shoulder, elbow = drawing.bone(f"{side}_upper_arm")
+    return _turn(_angle(shoulder, elbow), _angle(*drawing.bone(f"{side}_forearm")))
+
+
+_PINNED = 0.05  # a hand this close to where it was is resting on something
+
+
+def _hold_hand(pose: Pose, side: str, target: Point, *, tip: bool, bend: float) -> Pose:
+    """``pose`` with the ``side`` arm bent so its fingertips (or wrist) reach ``target``.
+
+    The hand keeps its direction; the shoulder and elbow angles are solved (two segments,
+    law of cosines), the elbow bending the way ``bend`` (its sign) says.
+    """
+    drawing = draw(pose)
+    shoulder, elbow = drawing.bone(f"{side}_upper_arm")
+    wrist, hand_tip = drawing.bone(f"{side}_hand")
+    upper_len, fore_len = math.dist(shoulder, elbow), math.dist(elbow, wrist)
+    hand_len = math.dist(wrist, hand_tip)
+    hand_angle = _angle(wrist, hand_tip) if hand_len > 0 else 0.0
+    if tip:
+        radians = math.radians(hand_angle)
+        target = (
+            target[0] - hand_len * math.sin(radians),
+            target[1] + hand_len * math.cos(radians),
+        )
+    reach = math.dist(shoulder, target)
+    if upper_len == 0 or fore_len == 0 or reach == 0:
+        return pose
+    reach = max(abs(upper_len - fore_len) + 1e-9, min(upper_len + fore_len - 1e-9, reach))
+    towards = _angle(shoulder, target)
+    cosine = (upper_len**2 + reach**2 - fore_len**2) / (2 * upper_len * reach)
+    opening = math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
+    upper = towards - (1.0 if bend >= 0 else -1.0) * opening
+    new_elbow = (
+        shoulder[0] + upper_len * math.sin(math.radians(upper)),
+        shoulder[1] - upper_len * math.cos(math.radians(upper)),
+    )
+    lower = _angle(new_elbow, target)
+    if pose.view == "front":
+        sign = -1.0 if side == "left" else 1.0
+        raise_ = (upper - pose.torso) * sign
+        bent = (lower - pose.torso) * sign
+        wrist_angle = (hand_angle - pose.torso) * sign - bent
+        changes = {"shoulder": raise_, "elbow": bent - raise_, "wrist": wrist_angle}
+    else:
+        raise_ = upper - pose.torso
+        changes = {"shoulder": raise_, "elbow": lower - upper, "wrist": hand_angle - lower}
+    solved: dict[str, Any] = {
+        f"{side}_{joint}": _near(getattr(pose, f"{side}_{joint}"), value)
+        for joint, value in changes.items()
+    }
+    return replace(pose, **solved)
+
+
+def _angle(origin: Point, point: Point) -> float:
+    """The direction from ``origin`` to ``point``, in degrees from straight down (+ is +x)."""
+    return math.degrees(math.atan2(point[0] - origin[0], origin[1] - point[1]))
+
+
+def _turn(start: float, end: float) -> float:
+    """The signed turn from direction ``start`` to ``end``, in -180..180 degrees."""
+    return (end - start + 180.0) % 360.0 - 180.0
+
+
+def _near(old: float, new: float) -> float:
+    """``new`` plus or minus whole turns, as close to ``old`` as can be (no spin between)."""
+    return old + _turn(old, new)
 
 
 def _ease(t: float) -> float:
@@ -183,10 +307,9 @@ def draw(pose: Pose) -> Drawing:
     poses must put hands and feet where the prop is (tests check they do).
     """
     bones, head, nose, eyes = _front(pose) if pose.view == "front" else _side(pose)
-    if pose.seated:
-        rise = SEAT_HEIGHT
-    else:
-        rise = -min(point[1] for name, a, b in bones if _is_leg(name) for point in (a, b))
+    grounded = -min(point[1] for name, a, b in bones if _is_leg(name) for point in (a, b))
+    # seated, the hips are on the seat, unless the feet push them up (rising to stand)
+    rise = max(SEAT_HEIGHT, grounded) if pose.seated else grounded
     rise += pose.lift
 
     def moved(point: Point) -> Point:

@@ -31,6 +31,7 @@ from movebreak.core.poses import (
     Point,
     Pose,
     Segment,
+    blend,
     draw,
 )
 from tests.unit.core.test_library_data import shipped
@@ -288,6 +289,40 @@ def test_arms_do_not_pass_through_the_head(exercise: Exercise) -> None:
             if bone.endswith(("_upper_arm", "_forearm", "_hand")):
                 gap = to_segment(drawing.head_centre, (start, end))
                 assert gap >= drawing.head_radius, (name, bone, "across the face")
+
+
+@every_exercise
+def test_between_key_frames_nothing_passes_through_a_prop(exercise: Exercise) -> None:
+    """What plays between two key poses keeps the rules too.
+
+    Hands resting on the wall or desk stay on it, planted feet stay planted, no limb
+    sweeps through a prop or under the floor.
+    """
+    poses = [POSES[name] for name in exercise.animation]
+    contact = wall_and_desk_contacts(exercise)
+    for index, start in enumerate(poses):
+        end = poses[(index + 1) % len(poses)]
+        for t in (0.2, 0.4, 0.6, 0.8):
+            drawing = draw(blend(start, end, t))
+            where = (exercise.animation[index], t)
+            for surface in surfaces(drawing):
+                for bone, a, b in drawing.bones:
+                    assert not crosses((a, b), surface), (where, bone, "through", surface)
+            for _, a, b in drawing.bones:
+                assert min(a[1], b[1]) >= -ON, (where, "a limb goes under the floor")
+            if contact is not None and drawing.prop is not None:
+                face = drawing.prop.surfaces[0]
+                assert any(touches(hand, face) for hand in hands(drawing)), (where, "let go")
+
+
+def test_a_hand_on_the_wall_stays_where_it_rests_through_the_press_up() -> None:
+    out, bent = POSES["wall_push_out"], POSES["wall_push_in"]
+    rest = draw(out).bone("left_hand")[1]
+    assert math.dist(rest, draw(bent).bone("left_hand")[1]) <= 0.05
+    for t in (0.1, 0.3, 0.5, 0.7, 0.9):
+        assert math.dist(rest, draw(blend(out, bent, t)).bone("left_hand")[1]) <= 0.02, t
+        plain = draw(out.between(bent, t)).bone("left_hand")[1]
+        assert t in (0.1, 0.9) or math.dist(rest, plain) > 0.05  # angles alone let it drift
 
 
 # --- what the text asks for --------------------------------------------------------------
