@@ -85,7 +85,7 @@ def paint_figure(painter: QPainter, area: QRectF, drawing: Drawing, palette: QPa
     prop_pen = QPen(palette.color(QPalette.ColorRole.Mid), max(1.5, scale * 0.18))
     prop_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(prop_pen)
-    painter.drawLine(at(-4.0, 0), at(4.0, 0))  # the floor
+    painter.drawLine(at(-4.6, 0), at(4.6, 0))  # the floor, under the feet of a long lean
     prop = drawing.prop
     if prop is not None and prop.name != "bottle":
         for start, end in prop.lines:
