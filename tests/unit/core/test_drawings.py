@@ -310,6 +310,11 @@ def test_between_key_frames_nothing_passes_through_a_prop(exercise: Exercise) ->
                     assert not crosses((a, b), surface), (where, bone, "through", surface)
             for _, a, b in drawing.bones:
                 assert min(a[1], b[1]) >= -ON, (where, "a limb goes under the floor")
+            if not drawing.seated:
+                assert foot_rests(drawing, "left") or foot_rests(drawing, "right"), (
+                    where,
+                    "floats",
+                )
             if contact is not None and drawing.prop is not None:
                 face = drawing.prop.surfaces[0]
                 assert any(touches(hand, face) for hand in hands(drawing)), (where, "let go")
@@ -320,7 +325,10 @@ def test_a_hand_on_the_wall_stays_where_it_rests_through_the_press_up() -> None:
     rest = draw(out).bone("left_hand")[1]
     assert math.dist(rest, draw(bent).bone("left_hand")[1]) <= 0.05
     for t in (0.1, 0.3, 0.5, 0.7, 0.9):
-        assert math.dist(rest, draw(blend(out, bent, t)).bone("left_hand")[1]) <= 0.02, t
+        between = draw(blend(out, bent, t))
+        assert math.dist(rest, between.bone("left_hand")[1]) <= 0.02, t
+        assert foot_rests(between, "left"), t  # and the feet stay on the floor
+        assert foot_rests(between, "right"), t
         plain = draw(out.between(bent, t)).bone("left_hand")[1]
         assert t in (0.1, 0.9) or math.dist(rest, plain) > 0.05  # angles alone let it drift
 
