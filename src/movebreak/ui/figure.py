@@ -6,18 +6,19 @@ It animates only while visible, at 20 frames a second, and stops with its window
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
-from movebreak.core.poses import SEAT_HEIGHT, Drawing, Pose, at_time, draw
+from movebreak.core.poses import VIEW_BOX, Drawing, Pose, at_time, draw
 from movebreak.ui.text import tr
 
-_BOX = QRectF(-4.8, -0.4, 9.6, 13.0)  # figure units that must be visible (y up)
+_BOX = QRectF(*VIEW_BOX)  # figure units that must be visible (y up)
 _CYCLE_PER_FRAME = 1.3  # seconds each key pose takes, hold and move included
 _FIGURE = QColor("#1f8a7a")
+_FAR = QColor("#7fc4b8")  # the far side of a figure seen side on
 
 
 class FigureView(QWidget):
@@ -84,41 +85,47 @@ def paint_figure(painter: QPainter, area: QRectF, drawing: Drawing, palette: QPa
     prop_pen = QPen(palette.color(QPalette.ColorRole.Mid), max(1.5, scale * 0.18))
     prop_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     painter.setPen(prop_pen)
-    painter.drawLine(at(-4.0, 0), at(4.0, 0))  # the floor
-    _paint_prop(painter, drawing.prop, at)
+    painter.drawLine(at(-4.6, 0), at(4.6, 0))  # the floor, under the feet of a long lean
+    prop = drawing.prop
+    if prop is not None and prop.name != "bottle":
+        for start, end in prop.lines:
+            painter.drawLine(at(*start), at(*end))
     pen = QPen(_FIGURE, max(2.0, scale * 0.42))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    # Side on, the far arm and leg are drawn first and paler: the two sides stay apart.
+    far = QPen(pen)
+    far.setColor(_FAR)
+    painter.setPen(far)
+    for name, start, end in drawing.bones:
+        if drawing.view == "side" and name.startswith("right_"):
+            painter.drawLine(at(*start), at(*end))
     painter.setPen(pen)
-    for start, end in drawing.segments:
-        painter.drawLine(at(*start), at(*end))
+    for name, start, end in drawing.bones:
+        if drawing.view != "side" or not name.startswith("right_"):
+            painter.drawLine(at(*start), at(*end))
+    if drawing.nose is not None:  # the face's direction, out of the head's outline
+        nose = QPen(_FIGURE, max(1.5, scale * 0.36))
+        nose.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(nose)
+        painter.drawLine(at(*drawing.nose[0]), at(*drawing.nose[1]))
+    painter.setPen(pen)
     painter.setBrush(_FIGURE)
     centre = at(*drawing.head_centre)
     radius = drawing.head_radius * scale
     painter.drawEllipse(centre, radius, radius)
-    if drawing.nose is not None and not drawing.eyes_closed:
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Base), max(1.0, scale * 0.15)))
-        painter.drawPoint(at(*drawing.nose))
-
-
-def _paint_prop(painter: QPainter, prop: str, point: Callable[[float, float], QPointF]) -> None:
-    match prop:
-        case "chair":
-            painter.drawLine(point(-1.4, SEAT_HEIGHT), point(0.9, SEAT_HEIGHT))
-            painter.drawLine(point(-1.4, SEAT_HEIGHT), point(-1.4, SEAT_HEIGHT + 2.6))
-            painter.drawLine(point(-1.2, SEAT_HEIGHT), point(-1.2, 0))
-            painter.drawLine(point(0.7, SEAT_HEIGHT), point(0.7, 0))
-        case "wall":
-            painter.drawLine(point(3.3, 0), point(3.3, 9.8))
-        case "desk":
-            painter.drawLine(point(1.0, 3.6), point(4.0, 3.6))
-            painter.drawLine(point(3.7, 3.6), point(3.7, 0))
-        case "stairs":
-            for step in range(4):
-                x, y = 0.6 + step * 0.9, step * 0.5
-                painter.drawLine(point(x, y), point(x, y + 0.5))
-                painter.drawLine(point(x, y + 0.5), point(x + 0.9, y + 0.5))
-        case "far":  # hills on the horizon: something far away to rest the eyes on
-            painter.drawLine(point(2.4, 8.2), point(3.1, 9.0))
-            painter.drawLine(point(3.1, 9.0), point(3.6, 8.5))
-            painter.drawLine(point(3.6, 8.5), point(4.1, 9.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    face = QPen(palette.color(QPalette.ColorRole.Base), max(1.5, scale * 0.16))
+    face.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(face)
+    for x, y in drawing.eyes:
+        if drawing.eyes_closed:  # a closed eye: a short line
+            painter.drawLine(at(x - 0.12, y), at(x + 0.12, y))
+        else:
+            painter.drawPoint(at(x, y))
+    if prop is not None and prop.name == "bottle":  # in the hands, over the figure
+        bottle = QPen(palette.color(QPalette.ColorRole.Dark), max(2.0, scale * 0.3))
+        bottle.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(bottle)
+        for start, end in prop.lines:
+            painter.drawLine(at(*start), at(*end))
