@@ -258,11 +258,21 @@ class Activity:
         label="Watch activity with",
         help=(
             'Where the time of your last input comes from. "auto" picks the lightest that '
-            "works: the system's idle counter (x11-idle, gnome-idle or screensaver-idle over "
-            'D-Bus, windows-idle, macos-idle), else "pynput", which listens to input events '
-            'itself and costs more CPU. "none" counts wall-clock time.'
+            "works: the system's idle counter (wayland-idle from the compositor's "
+            "ext-idle-notify-v1 or org_kde_kwin_idle, x11-idle, gnome-idle or "
+            'screensaver-idle over D-Bus, windows-idle, macos-idle), else "pynput", which '
+            'listens to input events itself and costs more CPU. "none" counts wall-clock time.'
         ),
-        choices=("auto", "x11-idle", "dbus-idle", "windows-idle", "macos-idle", "pynput", "none"),
+        choices=(
+            "auto",
+            "wayland-idle",
+            "x11-idle",
+            "dbus-idle",
+            "windows-idle",
+            "macos-idle",
+            "pynput",
+            "none",
+        ),
     )
 
 

@@ -1,0 +1,83 @@
+"""movebreak on a real sway (1.7 in Debian 12), as a native Wayland client.
+
+Sway 1.7 offers org_kde_kwin_idle (not yet ext-idle-notify-v1). Input is injected through
+the compositor itself: ``wtype`` types through the virtual-keyboard protocol and
+``swaymsg seat - cursor move`` moves sway's own pointer, both of which sway counts as the
+user's activity.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e import compositors
+from tests.e2e.compositors import Compositor, launch_on, private_bus
+from tests.e2e.conftest import RunningApp
+from tests.waiting import wait_for
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def sway() -> Iterator[Compositor]:
+    compositors.require("wtype")
+    with compositors.sway() as running:
+        yield running
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[str]:
+    with private_bus(tmp_path) as address:
+        yield address
+
+
+def status(app: RunningApp) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(app.cli("status", "--json").stdout)
+    return result
+
+
+def press_a_key(sway: Compositor) -> None:
+    """One key press and release, through the virtual-keyboard protocol."""
+    result = sway.run("wtype", "-k", "Shift_L")
+    assert result.returncode == 0, result.stderr
+
+
+def move_the_pointer(sway: Compositor) -> None:
+    result = sway.run("swaymsg", "seat", "-", "cursor", "move", "3", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_sway_reports_its_idle_protocol_and_input_keeps_the_user_seated(
+    sway: Compositor, bus: str, tmp_path: Path
+) -> None:
+    config = '[breaks]\nnatural_break = "8s"\nsitting_limit = "30m"\n'
+    with launch_on(sway, tmp_path / "home", bus, config) as app:
+        first = status(app)
+        assert first["activity_source"] == "wayland-idle", first
+        assert first["activity_reason"] == "org_kde_kwin_idle from the compositor"
+        # 14 s of use, longer than natural_break: the input is seen, so no break.
+        for second in range(14):
+            press_a_key(sway) if second % 2 else move_the_pointer(sway)
+            time.sleep(1)
+        seated = status(app)
+        assert seated["state"] == "seated", seated
+        assert seated["seated_seconds"] >= 13
+        assert seated["breaks_today"] == 0
+        # Hands off for longer than natural_break: away, and a break once input is back.
+        wait_for(lambda: status(app)["state"] == "away", "away after 8 s without input", 30)
+        away_for = status(app)["idle_seconds"]
+        assert away_for >= 8
+        press_a_key(sway)
+        wait_for(lambda: status(app)["breaks_today"] == 1, "the break recorded", 20)
+        back = status(app)
+        assert back["state"] == "seated"
+        assert back["seated_seconds"] < 8  # a new stretch began at the key press
+        assert "break.recorded" in app.log()
+        assert "activity.wayland-idle via=org_kde_kwin_idle" in app.log()
+        assert app.quit() == 0
