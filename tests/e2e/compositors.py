@@ -63,6 +63,24 @@ class Compositor:
     log: Path
     processes: list[subprocess.Popen[bytes]] = field(default_factory=list)
 
+    def session_bus(self) -> str:
+        """The address of the compositor's own ``dbus-run-session`` bus.
+
+        dbus-run-session hands it only to its child, so it is read from that child's
+        environment (ours: same user, or root).
+        """
+        runner = self.processes[0].pid
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError):
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+                if int(fields[1]) != runner:
+                    continue
+                environ = (stat.parent / "environ").read_bytes().split(b"\0")
+                for entry in environ:
+                    if entry.startswith(b"DBUS_SESSION_BUS_ADDRESS="):
+                        return entry.split(b"=", 1)[1].decode()
+        raise AssertionError("the compositor's session bus was not found")
+
     def run(self, *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
         """Run a client to completion and return what it printed."""
         return subprocess.run(
@@ -194,7 +212,11 @@ def _kwin_binary(scratch: Path) -> str:
 
 @contextlib.contextmanager
 def kwin(trusted: tuple[str, ...] = ()) -> Iterator[Compositor]:
-    """KWin on a virtual output, no Xwayland, no lock screen.
+    """KWin on a virtual output, without Xwayland, as ``kwin_wayland --virtual`` starts.
+
+    Its lock screen support is on, as in a Plasma session: it then serves
+    ``org.freedesktop.ScreenSaver`` on its bus (the auto-lock comes after 5 minutes idle,
+    later than any test here).
 
     ``trusted`` programs get KWin's restricted ``org_kde_kwin_fake_input`` (how a test
     injects input there): KWin grants it to an executable a desktop entry names with
@@ -228,7 +250,6 @@ def kwin(trusted: tuple[str, ...] = ()) -> Iterator[Compositor]:
             "--virtual",
             "--socket",
             "kwin-test",
-            "--no-lockscreen",
             "--width",
             "1280",
             "--height",

@@ -1,0 +1,62 @@
+"""Moves KWin's pointer through its fake-input protocol: ``python kwin_input.py MOTIONS``.
+
+KWin hides ``org_kde_kwin_fake_input`` from clients a desktop entry does not grant it to
+(tests/e2e/compositors.py writes that entry for this interpreter). The protocol module is
+generated here at run time by pywayland's scanner from plasma-wayland-protocols' XML.
+"""
+
+import importlib
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pywayland.client.display import Display
+
+XML = "/usr/share/plasma-wayland-protocols/fake-input.xml"
+WAYLAND_XML = "/usr/share/wayland/wayland.xml"
+
+
+def fake_input_module(folder: Path) -> object:
+    """``OrgKdeKwinFakeInput`` and friends, generated from the installed XML."""
+    package = folder / "kwin_fake_input"
+    subprocess.run(
+        [sys.executable, "-m", "pywayland.scanner", "-i", WAYLAND_XML, XML, "-o", str(package)],
+        check=True,
+        capture_output=True,
+    )
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    sys.path.insert(0, str(folder))
+    return importlib.import_module("kwin_fake_input.fake_input")
+
+
+def main() -> int:
+    motions = int(sys.argv[1])
+    with tempfile.TemporaryDirectory() as folder:
+        protocol = fake_input_module(Path(folder))
+        display = Display()
+        display.connect()
+        registry = display.get_registry()
+        offered: dict[str, tuple[int, int]] = {}
+        registry.dispatcher["global"] = lambda _r, name, interface, version: offered.setdefault(
+            interface, (name, version)
+        )
+        display.roundtrip()
+        if "org_kde_kwin_fake_input" not in offered:
+            print("KWin does not offer org_kde_kwin_fake_input to this program", file=sys.stderr)
+            display.disconnect()
+            return 2
+        name, _version = offered["org_kde_kwin_fake_input"]
+        fake = registry.bind(name, protocol.OrgKdeKwinFakeInput, 1)  # type: ignore[attr-defined]
+        fake.authenticate("movebreak tests", "input for the idle tests")
+        for _ in range(motions):
+            fake.pointer_motion(4.0, 3.0)
+            display.roundtrip()
+            time.sleep(0.05)
+        display.disconnect()  # proxies before the connection, or the exit crashes
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
