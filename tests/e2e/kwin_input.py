@@ -39,9 +39,11 @@ def main() -> int:
         display.connect()
         registry = display.get_registry()
         offered: dict[str, tuple[int, int]] = {}
-        registry.dispatcher["global"] = lambda _r, name, interface, version: offered.setdefault(
-            interface, (name, version)
-        )
+
+        def found(_registry: object, name: int, interface: str, version: int) -> None:
+            offered[interface] = (name, version)
+
+        registry.dispatcher["global"] = found
         display.roundtrip()
         if "org_kde_kwin_fake_input" not in offered:
             print("KWin does not offer org_kde_kwin_fake_input to this program", file=sys.stderr)
