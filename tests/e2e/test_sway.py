@@ -9,6 +9,7 @@ user's activity.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,3 +82,72 @@ def test_sway_reports_its_idle_protocol_and_input_keeps_the_user_seated(
         assert "break.recorded" in app.log()
         assert "activity.wayland-idle via=org_kde_kwin_idle" in app.log()
         assert app.quit() == 0
+
+
+def focused_window(sway: Compositor) -> str | None:
+    """The title of the window sway gives the keyboard to."""
+
+    def walk(node: dict[str, Any]) -> str | None:
+        if node.get("focused") and node.get("type") in ("con", "floating_con"):
+            return str(node.get("name"))
+        for child in node.get("nodes", []) + node.get("floating_nodes", []):
+            found = walk(child)
+            if found is not None:
+                return found
+        return None
+
+    return walk(json.loads(sway.run("swaymsg", "-t", "get_tree").stdout))
+
+
+def windows(sway: Compositor) -> list[str]:
+    """The titles of every window sway manages."""
+
+    def walk(node: dict[str, Any]) -> Iterator[str]:
+        if node.get("type") in ("con", "floating_con") and node.get("name"):
+            yield str(node["name"])
+        for child in node.get("nodes", []) + node.get("floating_nodes", []):
+            yield from walk(child)
+
+    return list(walk(json.loads(sway.run("swaymsg", "-t", "get_tree").stdout)))
+
+
+PROMPT_RULE = (
+    'no_focus [app_id="^io.github.movebreak.Movebreak$" title="^movebreak: time to move$"]'
+)
+
+
+def test_a_due_prompt_on_sway_leaves_the_keyboard_where_the_user_types(
+    sway: Compositor, bus: str, tmp_path: Path
+) -> None:
+    """With the README's sway rule, which this test applies as a user would.
+
+    Sway gives every new toplevel window the keyboard, and xdg-shell has no way for a
+    window to decline it (Qt's WindowDoesNotAcceptFocus works on X11 only): without the
+    rule the prompt takes the focus from the editor (seen with swaymsg -t get_tree).
+    """
+    assert sway.run("swaymsg", PROMPT_RULE).returncode == 0
+    typed = tmp_path / "typed.txt"
+    target = Path(__file__).with_name("typing_target.py")
+    env = {"QT_QPA_PLATFORM": "wayland", "DBUS_SESSION_BUS_ADDRESS": bus}
+    editor = sway.start(sys.executable, str(target), str(typed), env=env)
+    try:
+        wait_for(lambda: focused_window(sway) == "typing-target", "the editor focused", 30)
+        press_a_key(sway)  # the editor's first key from a new keyboard sets up its keymap
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'
+        with launch_on(sway, tmp_path / "home", bus, config) as app:
+            assert sway.run("wtype", "-s", "300", "before").returncode == 0
+            wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
+            wait_for(lambda: "prompt.shown" in app.log(), "the prompt window", 10)
+            wait_for(lambda: "movebreak: time to move" in windows(sway), "the prompt on screen", 10)
+            time.sleep(1)  # the moment sway would take to move the focus
+            assert focused_window(sway) == "typing-target"
+            assert sway.run("wtype", "-s", "300", " after").returncode == 0
+            wait_for(
+                lambda: typed.exists() and typed.read_text() == "before after",
+                "the typing to reach the editor",
+                10,
+            )
+            assert app.quit() == 0
+    finally:
+        editor.terminate()
+        editor.wait(timeout=10)
