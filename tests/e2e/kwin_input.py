@@ -1,4 +1,7 @@
-"""Moves KWin's pointer through its fake-input protocol: ``python kwin_input.py MOTIONS``.
+"""Input into KWin through its fake-input protocol.
+
+``python kwin_input.py MOTIONS`` moves the pointer; ``python kwin_input.py --type TEXT``
+types lowercase letters and spaces (as evdev key codes, protocol version 4).
 
 KWin hides ``org_kde_kwin_fake_input`` from clients a desktop entry does not grant it to
 (tests/e2e/compositors.py writes that entry for this interpreter). The protocol module is
@@ -31,8 +34,14 @@ def fake_input_module(folder: Path) -> object:
     return importlib.import_module("kwin_fake_input.fake_input")
 
 
+KEYS = dict(zip("qwertyuiop", range(16, 26), strict=True))
+KEYS |= dict(zip("asdfghjkl", range(30, 39), strict=True))
+KEYS |= dict(zip("zxcvbnm", range(44, 51), strict=True)) | {" ": 57}
+
+
 def main() -> int:
-    motions = int(sys.argv[1])
+    text = sys.argv[2] if sys.argv[1] == "--type" else ""
+    motions = 0 if text else int(sys.argv[1])
     with tempfile.TemporaryDirectory() as folder:
         protocol = fake_input_module(Path(folder))
         display = Display()
@@ -49,9 +58,14 @@ def main() -> int:
             print("KWin does not offer org_kde_kwin_fake_input to this program", file=sys.stderr)
             display.disconnect()
             return 2
-        name, _version = offered["org_kde_kwin_fake_input"]
-        fake = registry.bind(name, protocol.OrgKdeKwinFakeInput, 1)  # type: ignore[attr-defined]
+        name, version = offered["org_kde_kwin_fake_input"]
+        fake = registry.bind(name, protocol.OrgKdeKwinFakeInput, min(version, 4))  # type: ignore[attr-defined]
         fake.authenticate("movebreak tests", "input for the idle tests")
+        for key in text:
+            for state in (1, 0):  # pressed, released
+                fake.keyboard_key(KEYS[key], state)
+                display.roundtrip()
+                time.sleep(0.02)
         for _ in range(motions):
             fake.pointer_motion(4.0, 3.0)
             display.roundtrip()

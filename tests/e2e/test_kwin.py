@@ -29,12 +29,27 @@ from tests.waiting import wait_for
 pytestmark = pytest.mark.e2e
 
 INJECTOR = str(Path(__file__).with_name("kwin_input.py"))
+# The README's window rule for Plasma: the prompt does not accept the keyboard focus.
+PROMPT_RULE = """[General]
+count=1
+rules=1
+
+[1]
+Description=movebreak prompt: do not take the keyboard
+acceptfocus=false
+acceptfocusrule=2
+title=movebreak: time to move
+titlematch=1
+wmclass=io.github.movebreak.Movebreak
+wmclassmatch=1
+"""
 
 
 @pytest.fixture(scope="module")
 def kwin() -> Iterator[Compositor]:
     # KWin grants fake input to an executable by its real path: this interpreter's.
-    with compositors.kwin(trusted=(os.path.realpath(sys.executable),)) as running:
+    trusted = (os.path.realpath(sys.executable),)
+    with compositors.kwin(trusted=trusted, rules=PROMPT_RULE) as running:
         yield running
 
 
@@ -103,3 +118,34 @@ def test_kwin_idle_notifications_measure_sitting_and_breaks(
         assert status(app)["state"] == "seated"
         assert "activity.wayland-idle via=ext-idle-notify-v1" in app.log()
         assert app.quit() == 0
+
+
+def type_text(kwin: Compositor, text: str) -> None:
+    result = kwin.run(sys.executable, INJECTOR, "--type", text)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_due_prompt_on_kwin_leaves_the_keyboard_where_the_user_types(
+    kwin: Compositor, tmp_path: Path
+) -> None:
+    typed = tmp_path / "typed.txt"
+    target = Path(__file__).with_name("typing_target.py")
+    bus = kwin.session_bus()
+    env = {"QT_QPA_PLATFORM": "wayland", "DBUS_SESSION_BUS_ADDRESS": bus}
+    editor = kwin.start(sys.executable, str(target), str(typed), env=env)
+    try:
+        time.sleep(3)  # KWin maps and activates the editor
+        type_text(kwin, "before")
+        wait_for(lambda: typed.exists() and typed.read_text() == "before", "the editor", 20)
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'
+        with launch_on(kwin, tmp_path / "home", bus, config) as app:
+            wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
+            wait_for(lambda: "prompt.shown" in app.log(), "the prompt window", 10)
+            time.sleep(1)  # the moment KWin would take to move the focus
+            type_text(kwin, " after")
+            time.sleep(2)
+            assert typed.read_text() == "before after", app.log()[-3000:]
+            assert app.quit() == 0
+    finally:
+        editor.terminate()
+        editor.wait(timeout=10)
