@@ -8,8 +8,8 @@ only one pair per pause longer than the timeout. The connection's fd sits in Qt'
 behind a QSocketNotifier: no thread, no polling.
 
 Through pywayland (its cffi binding to libwayland-client), imported only when a Wayland
-session is found; it costs about 5 MB of memory and 30-50 ms of start (measured in the
-commit that added it).
+session is found: 30-50 ms of import, and the whole app 2.9 MB more resident on sway
+(measured in the commits that added it).
 """
 
 from __future__ import annotations
