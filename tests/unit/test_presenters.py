@@ -121,3 +121,11 @@ def test_status_json_has_the_documented_fields_and_text_reads_well() -> None:
     assert set(data) >= {"standing_seconds", "snoozes_left", "held_by"}
     assert (data["level"], data["level_reason"]) == (1, "Level 1: the first two weeks stay gentle.")
     assert status_text(data) == "Seated 23 min · next prompt in 7 min"
+
+
+def test_the_tray_says_where_activity_comes_from() -> None:
+    reason = "ext-idle-notify-v1 from the compositor"
+    view = tray_view(status(desk()), START, timedelta(minutes=30), UTC, source_reason=reason)
+    assert view.details[-1] == "Activity: ext-idle-notify-v1 from the compositor"
+    assert "Activity: ext-idle-notify-v1 from the compositor" in view.tooltip
+    assert status_json(status(desk()), START, "wayland-idle", reason)["activity_reason"] == reason
