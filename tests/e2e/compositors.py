@@ -279,6 +279,48 @@ def kwin(trusted: tuple[str, ...] = (), rules: str = "") -> Iterator[Compositor]
 
 
 @contextlib.contextmanager
+def mutter() -> Iterator[Compositor]:
+    """GNOME's mutter, headless with one virtual monitor, no Xwayland."""
+    require("mutter", "dbus-run-session")
+    with _runtime_dir(None) as runtime:
+        env = _clean_env() | {
+            "XDG_RUNTIME_DIR": str(runtime),
+            "HOME": str(runtime),
+            "XDG_CONFIG_HOME": str(runtime / "config"),
+        }
+        log = Path(tempfile.gettempdir()) / f"movebreak-mutter-{os.getpid()}.log"
+        command = [
+            "dbus-run-session",
+            "--",
+            "mutter",
+            "--headless",
+            "--wayland",
+            "--no-x11",
+            "--virtual-monitor",
+            "1280x800",
+            "--wayland-display",
+            "mutter-test",
+        ]
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                command, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        processes: list[subprocess.Popen[bytes]] = [process]
+        socket = runtime / "mutter-test"
+        try:
+            wait_for(lambda: socket.exists() or process.poll() is not None, "mutter's socket", 60)
+            if process.poll() is not None:
+                pytest.fail(f"mutter exited with {process.returncode}: {log.read_text()[-2000:]}")
+            time.sleep(1)
+            client_env = env | {"WAYLAND_DISPLAY": socket.name}
+            compositor = Compositor(version("mutter", "--version"), client_env, socket, log)
+            compositor.processes = processes
+            yield compositor
+        finally:
+            _stop(processes)
+
+
+@contextlib.contextmanager
 def private_bus(folder: Path) -> Iterator[str]:
     """A session bus of the app's own, so Qt does not start one that outlives it."""
     bus = subprocess.Popen(
