@@ -149,3 +149,31 @@ def test_a_due_prompt_on_kwin_leaves_the_keyboard_where_the_user_types(
     finally:
         editor.terminate()
         editor.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("protocol", "name"),
+    [("ext_idle_notifier_v1", "ext-idle-notify-v1"), ("org_kde_kwin_idle", "org_kde_kwin_idle")],
+)
+def test_each_idle_protocol_kwin_offers_goes_idle_and_resumes_on_input(
+    kwin: Compositor, protocol: str, name: str
+) -> None:
+    probe = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("idle_probe.py")), protocol, "9"],
+        env=kwin.env | {"QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(5)  # no input: idled after 2 s
+    injected = time.monotonic()
+    move_the_pointer(kwin, 2)
+    output, _ = probe.communicate(timeout=30)
+    assert probe.returncode == 0, output
+    lines = output.splitlines()
+    assert lines[0] == f"via {name}"
+    samples = [(float(t), float(idle)) for t, idle in (line.split() for line in lines[1:])]
+    before = [idle for t, idle in samples if t < injected]
+    after = [idle for t, idle in samples if t > injected + 1]
+    assert max(before) >= 3.5, before  # idle, counted from the last input
+    assert min(after) < 1, after  # resumed at the fake input
+    assert after[-1] >= 2, after  # and idle again once it stopped

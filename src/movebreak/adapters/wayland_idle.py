@@ -48,10 +48,16 @@ class WaylandIdle:
 
     name = "wayland-idle"
 
-    def __init__(self, clock: Callable[[], float] = _boot_clock, timeout: timedelta = TIMEOUT):
-        """``clock`` stands in for the boot-time clock in tests."""
+    def __init__(
+        self,
+        clock: Callable[[], float] = _boot_clock,
+        timeout: timedelta = TIMEOUT,
+        protocols: tuple[str, ...] = (EXT_IDLE_NOTIFY, KDE_IDLE),
+    ):
+        """``clock`` stands in for the boot-time clock in tests; ``protocols`` in order."""
         self._clock = clock
         self._timeout = timeout
+        self._protocols = protocols
         self._display: Display | None = None
         self._notifier: QSocketNotifier | None = None
         self._objects: list[Any] = []  # seat, idle manager, notification: kept alive
@@ -101,7 +107,8 @@ class WaylandIdle:
             return "the compositor offers no seat (wl_seat)"
         milliseconds = int(self._timeout.total_seconds() * 1000)
         seat = registry.bind(offered["wl_seat"], WlSeat, 1)
-        if EXT_IDLE_NOTIFY in offered:
+        usable = [protocol for protocol in self._protocols if protocol in offered]
+        if usable and usable[0] == EXT_IDLE_NOTIFY:
             from pywayland.protocol.ext_idle_notify_v1 import ExtIdleNotifierV1
 
             manager = registry.bind(offered[EXT_IDLE_NOTIFY], ExtIdleNotifierV1, 1)
@@ -110,7 +117,7 @@ class WaylandIdle:
             notification = manager.get_idle_notification(milliseconds, seat)
             notification.dispatcher["idled"] = self._idled
             self.via = PROTOCOL_NAMES[EXT_IDLE_NOTIFY]
-        elif KDE_IDLE in offered:
+        elif usable and usable[0] == KDE_IDLE:
             from movebreak.adapters.wayland_protocols.org_kde_kwin_idle import OrgKdeKwinIdle
 
             manager = registry.bind(offered[KDE_IDLE], OrgKdeKwinIdle, 1)
