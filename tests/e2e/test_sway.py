@@ -99,33 +99,36 @@ def focused_window(sway: Compositor) -> str | None:
     return walk(json.loads(sway.run("swaymsg", "-t", "get_tree").stdout))
 
 
-def windows(sway: Compositor) -> list[str]:
-    """The titles of every window sway manages."""
+def windows(sway: Compositor) -> dict[str, dict[str, Any]]:
+    """Every window sway manages, by title: its type (con, floating_con) and rect."""
 
-    def walk(node: dict[str, Any]) -> Iterator[str]:
+    def walk(node: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         if node.get("type") in ("con", "floating_con") and node.get("name"):
-            yield str(node["name"])
+            yield str(node["name"]), node
         for child in node.get("nodes", []) + node.get("floating_nodes", []):
             yield from walk(child)
 
-    return list(walk(json.loads(sway.run("swaymsg", "-t", "get_tree").stdout)))
+    return dict(walk(json.loads(sway.run("swaymsg", "-t", "get_tree").stdout)))
 
 
-PROMPT_RULE = (
-    'no_focus [app_id="^io.github.movebreak.Movebreak$" title="^movebreak: time to move$"]'
-)
+PROMPT = '[app_id="^io.github.movebreak.Movebreak$" title="^movebreak: time to move$"]'
+# The README's two lines for sway: no keyboard for the prompt, and float it, not tile it.
+PROMPT_RULES = (f"no_focus {PROMPT}", f"for_window {PROMPT} floating enable")
 
 
 def test_a_due_prompt_on_sway_leaves_the_keyboard_where_the_user_types(
     sway: Compositor, bus: str, tmp_path: Path
 ) -> None:
-    """With the README's sway rule, which this test applies as a user would.
+    """With the README's sway rules, which this test applies as a user would.
 
     Sway gives every new toplevel window the keyboard, and xdg-shell has no way for a
-    window to decline it (Qt's WindowDoesNotAcceptFocus works on X11 only): without the
-    rule the prompt takes the focus from the editor (seen with swaymsg -t get_tree).
+    window to decline it (Qt's WindowDoesNotAcceptFocus works on X11 only): without
+    ``no_focus`` the prompt takes the focus from the editor (seen with swaymsg -t
+    get_tree). Without ``floating enable`` sway tiles it beside the editor, which shrinks
+    to half the screen (seen in a grim screenshot); floating, sway centres it.
     """
-    assert sway.run("swaymsg", PROMPT_RULE).returncode == 0
+    for rule in PROMPT_RULES:
+        assert sway.run("swaymsg", rule).returncode == 0
     typed = tmp_path / "typed.txt"
     target = Path(__file__).with_name("typing_target.py")
     env = {"QT_QPA_PLATFORM": "wayland", "DBUS_SESSION_BUS_ADDRESS": bus}
@@ -141,6 +144,9 @@ def test_a_due_prompt_on_sway_leaves_the_keyboard_where_the_user_types(
             wait_for(lambda: "movebreak: time to move" in windows(sway), "the prompt on screen", 10)
             time.sleep(1)  # the moment sway would take to move the focus
             assert focused_window(sway) == "typing-target"
+            shown = windows(sway)
+            assert shown["movebreak: time to move"]["type"] == "floating_con"
+            assert shown["typing-target"]["rect"]["width"] == 1280  # not halved
             assert sway.run("wtype", "-s", "300", " after").returncode == 0
             wait_for(
                 lambda: typed.exists() and typed.read_text() == "before after",
