@@ -128,4 +128,8 @@ def test_the_tray_says_where_activity_comes_from() -> None:
     view = tray_view(status(desk()), START, timedelta(minutes=30), UTC, source_reason=reason)
     assert view.details[-1] == "Activity: ext-idle-notify-v1 from the compositor"
     assert "Activity: ext-idle-notify-v1 from the compositor" in view.tooltip
-    assert status_json(status(desk()), START, "wayland-idle", reason)["activity_reason"] == reason
+    data = status_json(status(desk()), START, "wayland-idle", reason)
+    assert data["activity_reason"] == reason
+    assert status_text(data).splitlines()[-1] == (
+        "Activity: wayland-idle, ext-idle-notify-v1 from the compositor"
+    )

@@ -234,6 +234,9 @@ def status_text(data: dict[str, object]) -> str:
     prompt = data.get("prompt")
     if isinstance(prompt, dict) and prompt.get("title"):
         text += f"\nExercise: {prompt['title']}"
+    reason = data.get("activity_reason")
+    if isinstance(reason, str):
+        text += f"\nActivity: {data.get('activity_source')}, {reason}"
     return text
 
 
