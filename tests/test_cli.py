@@ -69,7 +69,8 @@ def test_the_app_quits_with_status_0_on_sigterm(tmp_path: Path, attempt: int) ->
         process.kill()
     assert process.returncode == 0, output
     text = log.read_text(encoding="utf-8")
-    assert "activity_source=none (x11-idle: no X11 display" in text
+    assert "activity_source=none (wayland-idle: not a Wayland session" in text
+    assert "x11-idle: no X11 display" in text
     assert "app.quit status=0" in text
     assert (tmp_path / "config" / "config.toml").exists()
 

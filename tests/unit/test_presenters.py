@@ -159,3 +159,15 @@ def test_the_emergency_group_of_red_flags_stands_out() -> None:
     text = red_flags_text([("Emergency: call now", ["a"]), ("Urgent: today", ["b"])])
     assert '<p style="color: #b71c1c"><b>Emergency: call now</b>' in text
     assert "<p><b>Urgent: today</b>" in text
+
+
+def test_the_tray_says_where_activity_comes_from() -> None:
+    reason = "ext-idle-notify-v1 from the compositor"
+    view = tray_view(status(desk()), START, timedelta(minutes=30), UTC, source_reason=reason)
+    assert view.details[-1] == "Activity: ext-idle-notify-v1 from the compositor"
+    assert "Activity: ext-idle-notify-v1 from the compositor" in view.tooltip
+    data = status_json(status(desk()), START, "wayland-idle", reason)
+    assert data["activity_reason"] == reason
+    assert status_text(data).splitlines()[-1] == (
+        "Activity: wayland-idle, ext-idle-notify-v1 from the compositor"
+    )

@@ -13,11 +13,14 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 
 from movebreak.adapters.desktop_bus import DBusIdle
-from movebreak.adapters.idle_sources import MacIdle, WindowsIdle, X11Idle
+from movebreak.adapters.idle_sources import MacIdle, WindowsIdle, X11Idle, wayland_session
 from movebreak.adapters.input_activity import PynputActivity
+from movebreak.adapters.wayland_idle import WaylandIdle
+from movebreak.core.activity import SourceChoice
 from movebreak.core.ports import ActivitySource
 
 FACTORIES: Mapping[str, Callable[[], ActivitySource]] = {
+    "wayland-idle": WaylandIdle,
     "x11-idle": X11Idle,
     "dbus-idle": DBusIdle,
     "windows-idle": WindowsIdle,
@@ -32,7 +35,10 @@ def auto_order(platform: str = sys.platform) -> tuple[str, ...]:
         return ("windows-idle", "pynput")
     if platform == "darwin":
         return ("macos-idle", "pynput")
-    return ("x11-idle", "dbus-idle", "pynput")
+    # The compositor's idle protocol first: on Wayland it is the one that sees every window
+    # without a D-Bus call per sample; off Wayland it refuses at once, importing nothing.
+    # GNOME's mutter (43) offers neither protocol and goes on to gnome-idle.
+    return ("wayland-idle", "x11-idle", "dbus-idle", "pynput")
 
 
 class ChosenActivity:
@@ -45,9 +51,11 @@ class ChosenActivity:
         platform: str = sys.platform,
     ):
         """``preference`` is the ``[activity] source`` setting."""
-        self._order = auto_order(platform) if preference == "auto" else (preference,)
+        self._automatic = preference == "auto"
+        self._order = auto_order(platform) if self._automatic else (preference,)
         self._factories = factories
         self._chosen: ActivitySource | None = None
+        self._refused: list[tuple[str, str]] = []
 
     @property
     def name(self) -> str:
@@ -58,15 +66,27 @@ class ChosenActivity:
         """Start the first candidate that works, or say why none did."""
         if self._order == ("none",):
             return 'turned off in the settings ([activity] source = "none")'
-        reasons = []
+        self._refused = []
         for name in self._order:
             candidate = self._factories[name]()
             reason = candidate.start()
             if reason is None:
                 self._chosen = candidate
                 return None
-            reasons.append(f"{name}: {reason}")
-        return "; ".join(reasons)
+            self._refused.append((name, reason))
+        return "; ".join(f"{name}: {reason}" for name, reason in self._refused)
+
+    @property
+    def choice(self) -> SourceChoice:
+        """What was picked, through what, and what was passed over: for status and tray."""
+        via = getattr(self._chosen, "via", None)
+        return SourceChoice(
+            name=self.name,
+            via=via if isinstance(via, str) else None,
+            automatic=self._automatic,
+            wayland=wayland_session(),
+            refused=tuple(self._refused),
+        )
 
     def idle(self) -> timedelta | None:
         """The chosen source's idle time."""

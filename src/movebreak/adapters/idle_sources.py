@@ -21,6 +21,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def wayland_session() -> bool:
+    """Whether this session's windows live on a Wayland compositor.
+
+    ``XDG_SESSION_TYPE`` says so where a login manager set it; a compositor started from a
+    console leaves it at "tty" but still sets ``WAYLAND_DISPLAY`` for its clients.
+    """
+    session = os.environ.get("XDG_SESSION_TYPE")
+    return session == "wayland" or (bool(os.environ.get("WAYLAND_DISPLAY")) and session != "x11")
+
+
 def _platform() -> str:
     """``sys.platform``, read at run time (type checkers pin it to the checking machine)."""
     return sys.platform
@@ -40,7 +50,7 @@ class X11Idle:
 
     def start(self) -> str | None:
         """Connect to the X server, or say why not."""
-        if os.environ.get("XDG_SESSION_TYPE") == "wayland":
+        if wayland_session():
             return "Wayland session: the X server's idle time covers X11 apps only"
         if not os.environ.get("DISPLAY"):
             return "no X11 display"

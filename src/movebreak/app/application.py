@@ -29,6 +29,7 @@ from movebreak.app.rules import preferences_from, rules_from, sample_interval
 from movebreak.app.settings_flow import SettingsFlow
 from movebreak.app.side_windows import SideWindows
 from movebreak.core import checkin
+from movebreak.core.activity import reason as activity_reason
 from movebreak.core.checkin import CheckInState
 from movebreak.core.coach import Coach
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
@@ -211,6 +212,13 @@ class MovebreakApp(SideWindows, QObject):
             return self._source.name
         return f"none ({self._source_problem})"
 
+    @property
+    def activity_reason(self) -> str | None:
+        """Why that source, and what is missing where it sees too little."""
+        if isinstance(self._source, ChosenActivity):
+            return activity_reason(self._source.choice)
+        return None
+
     # --- PromptDisplay, for the Coach ---
 
     def show_prompt(self, prompt: ShownPrompt) -> None:
@@ -299,6 +307,7 @@ class MovebreakApp(SideWindows, QObject):
             self._settings.breaks.sitting_limit,
             self._tz,
             self._source_problem,
+            self.activity_reason,
         )
         self.tray.render(view)
         self._maybe_ask_checkin(status)
@@ -340,7 +349,9 @@ class MovebreakApp(SideWindows, QObject):
 
     def status(self) -> dict[str, object]:
         """The ``status --json`` object."""
-        return status_json(self.coach.status(), self._clock.now(), self.activity_source)
+        return status_json(
+            self.coach.status(), self._clock.now(), self.activity_source, self.activity_reason
+        )
 
     @property
     def settings(self) -> Settings:
@@ -377,6 +388,7 @@ class MovebreakApp(SideWindows, QObject):
         self._source = source
         self._source_problem = source.start()
         log.info("activity.source switched to=%s", self.activity_source)
+        log.info("activity.reason %s", self.activity_reason)
 
     def _save_and_apply(self, changes: dict[tuple[str, str], Any]) -> bool:
         """Save ``changes`` to config.toml and put them in force; without a profile, apply.

@@ -167,3 +167,4 @@ def _start_rest(
     started.control = control
     control.listen()
     log.info("app.ready activity_source=%s", app.activity_source)
+    log.info("activity.reason %s", app.activity_reason)

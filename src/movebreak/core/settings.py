@@ -270,15 +270,25 @@ class Activity:
         label="Watch activity with",
         help=(
             "Where the time of your last keystroke or mouse movement comes from. Automatic "
-            "picks the lightest that works: the system's own idle counter, else listening to "
+            "picks the lightest that works: the desktop's own idle counter, else listening to "
             "input events, which costs more CPU. Only the time is kept, never what you typed."
         ),
         file_note=(
-            '"auto" takes the first that works of x11-idle, dbus-idle (gnome-idle or '
+            '"auto" takes the first that works of wayland-idle (the compositor\'s '
+            "ext-idle-notify-v1 or org_kde_kwin_idle), x11-idle, dbus-idle (gnome-idle or "
             'screensaver-idle over D-Bus), windows-idle and macos-idle, else "pynput". '
             '"none" counts wall-clock time.'
         ),
-        choices=("auto", "x11-idle", "dbus-idle", "windows-idle", "macos-idle", "pynput", "none"),
+        choices=(
+            "auto",
+            "wayland-idle",
+            "x11-idle",
+            "dbus-idle",
+            "windows-idle",
+            "macos-idle",
+            "pynput",
+            "none",
+        ),
     )
 
 
@@ -335,6 +345,7 @@ CHOICE_LABELS: Final[dict[tuple[str, str], dict[str, str]]] = {
     },
     ("activity", "source"): {
         "auto": "Automatic (the lightest that works)",
+        "wayland-idle": "The Wayland compositor's idle protocol (Sway, KDE)",
         "x11-idle": "The X11 idle counter",
         "dbus-idle": "The desktop's idle monitor (GNOME, KDE)",
         "windows-idle": "The Windows idle counter",

@@ -72,11 +72,12 @@ def tray_view(
     sitting_limit: timedelta,
     tz: tzinfo,
     source_problem: str | None = None,
+    source_reason: str | None = None,
 ) -> TrayView:
     """Everything the tray shows for ``status`` at ``now``.
 
     ``source_problem`` is why input cannot be seen, if it cannot; the user must know that
-    seated time is then wall-clock time.
+    seated time is then wall-clock time. ``source_reason`` says where activity comes from.
     """
     desk = status.desk
     status_text = status_line(desk)
@@ -90,6 +91,8 @@ def tray_view(
     if source_problem is not None:
         # The first reason is the one that matters here; the log and status have them all.
         details.append(f"Activity not visible: {source_problem.split('; ')[0]}")
+    elif source_reason is not None:
+        details.append(f"Activity: {source_reason}")
     progress = desk.seated / sitting_limit if desk.presence is Presence.SEATED else 0.0
     summary = status_text
     if status.next_prompt_at is not None and status.state in ("seated", "standing"):
@@ -177,7 +180,9 @@ def countdown(left: timedelta) -> str:
     return f"{seconds // 60}:{seconds % 60:02d} left"
 
 
-def status_json(status: Status, now: datetime, activity_source: str) -> dict[str, object]:
+def status_json(
+    status: Status, now: datetime, activity_source: str, activity_reason: str | None = None
+) -> dict[str, object]:
     """The object ``movebreak status --json`` prints; field names are a public interface."""
     prompt = None
     if status.prompt is not None:
@@ -202,6 +207,7 @@ def status_json(status: Status, now: datetime, activity_source: str) -> dict[str
         if status.paused_until
         else None,
         "activity_source": activity_source,
+        "activity_reason": activity_reason,
         "prompt": prompt,
         "breaks_today": len(desk.breaks_today),
         "level": status.level.value,
@@ -228,6 +234,9 @@ def status_text(data: dict[str, object]) -> str:
     prompt = data.get("prompt")
     if isinstance(prompt, dict) and prompt.get("title"):
         text += f"\nExercise: {prompt['title']}"
+    reason = data.get("activity_reason")
+    if isinstance(reason, str):
+        text += f"\nActivity: {data.get('activity_source')}, {reason}"
     return text
 
 

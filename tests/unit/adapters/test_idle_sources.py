@@ -90,6 +90,7 @@ class Scripted:
 
 def test_auto_takes_the_first_source_that_works() -> None:
     factories = {
+        "wayland-idle": lambda: Scripted("wayland-idle", "the compositor offers neither"),
         "x11-idle": lambda: Scripted("x11-idle", "no X11 display"),
         "dbus-idle": lambda: Scripted("gnome-idle", None),
         "pynput": lambda: Scripted("pynput", None),
@@ -98,6 +99,10 @@ def test_auto_takes_the_first_source_that_works() -> None:
     assert chosen.start() is None
     assert chosen.name == "gnome-idle"
     assert chosen.idle() == timedelta(seconds=7)
+    assert chosen.choice.refused == (
+        ("wayland-idle", "the compositor offers neither"),
+        ("x11-idle", "no X11 display"),
+    )
 
 
 def test_when_nothing_works_every_reason_is_given() -> None:
@@ -121,7 +126,7 @@ def test_none_turns_watching_off() -> None:
 
 @pytest.mark.parametrize(
     ("platform", "first"),
-    [("linux", "x11-idle"), ("win32", "windows-idle"), ("darwin", "macos-idle")],
+    [("linux", "wayland-idle"), ("win32", "windows-idle"), ("darwin", "macos-idle")],
 )
 def test_auto_prefers_the_systems_idle_counter(platform: str, first: str) -> None:
     order = auto_order(platform)

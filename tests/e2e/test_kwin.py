@@ -1,0 +1,179 @@
+"""movebreak on a real KWin (5.27 in Debian 12), as a native Wayland client.
+
+What a bare ``kwin_wayland --virtual`` offers for idle time, found here and asserted:
+ext-idle-notify-v1 and org_kde_kwin_idle (Wayland globals), and an
+``org.freedesktop.ScreenSaver`` on its bus (from its built-in screen locker) whose
+``GetSessionIdleTime`` answers NotSupported on Wayland: movebreak's D-Bus source cannot
+work there, the compositor's protocol does. KWin offers no virtual-keyboard protocol, so
+input comes through its own fake-input protocol (tests/e2e/kwin_input.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e import compositors
+from tests.e2e.compositors import Compositor, launch_on
+from tests.e2e.conftest import RunningApp
+from tests.waiting import wait_for
+
+pytestmark = pytest.mark.e2e
+
+INJECTOR = str(Path(__file__).with_name("kwin_input.py"))
+# The README's window rule for Plasma: the prompt does not accept the keyboard focus.
+PROMPT_RULE = """[General]
+count=1
+rules=1
+
+[1]
+Description=movebreak prompt: do not take the keyboard
+acceptfocus=false
+acceptfocusrule=2
+title=movebreak: time to move
+titlematch=1
+wmclass=io.github.movebreak.Movebreak
+wmclassmatch=1
+"""
+
+
+@pytest.fixture(scope="module")
+def kwin() -> Iterator[Compositor]:
+    # KWin grants fake input to an executable by its real path: this interpreter's.
+    trusted = (os.path.realpath(sys.executable),)
+    with compositors.kwin(trusted=trusted, rules=PROMPT_RULE) as running:
+        yield running
+
+
+def status(app: RunningApp) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(app.cli("status", "--json").stdout)
+    return result
+
+
+def move_the_pointer(kwin: Compositor, motions: int = 5) -> None:
+    result = kwin.run(sys.executable, INJECTOR, str(motions))
+    assert result.returncode == 0, result.stderr
+
+
+def globals_offered(kwin: Compositor) -> set[str]:
+    script = (
+        "from pywayland.client.display import Display\n"
+        "d = Display(); d.connect(); r = d.get_registry(); names = []\n"
+        "r.dispatcher['global'] = lambda _r, _n, interface, _v: names.append(interface)\n"
+        "d.roundtrip(); print(' '.join(names)); d.disconnect()\n"
+    )
+    return set(kwin.run(sys.executable, "-c", script).stdout.split())
+
+
+def test_kwin_offers_both_idle_protocols_and_no_idle_time_over_dbus(kwin: Compositor) -> None:
+    offered = globals_offered(kwin)
+    assert {"ext_idle_notifier_v1", "org_kde_kwin_idle", "wl_seat"} <= offered
+    assert "zwp_virtual_keyboard_manager_v1" not in offered  # wtype cannot type here
+    answer = subprocess.run(
+        [
+            "dbus-send",
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.ScreenSaver",
+            "/org/freedesktop/ScreenSaver",
+            "org.freedesktop.ScreenSaver.GetSessionIdleTime",
+        ],
+        env=kwin.env | {"DBUS_SESSION_BUS_ADDRESS": kwin.session_bus()},
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert answer.returncode != 0
+    assert "org.freedesktop.DBus.Error.NotSupported" in answer.stderr
+
+
+def test_kwin_idle_notifications_measure_sitting_and_breaks(
+    kwin: Compositor, tmp_path: Path
+) -> None:
+    config = '[breaks]\nnatural_break = "8s"\nsitting_limit = "30m"\n'
+    # The app shares KWin's session bus, as it would in a Plasma session.
+    with launch_on(kwin, tmp_path / "home", kwin.session_bus(), config) as app:
+        first = status(app)
+        assert first["activity_source"] == "wayland-idle", first
+        assert first["activity_reason"] == "ext-idle-notify-v1 from the compositor"
+        for _ in range(7):  # 14 s of pointer use, longer than natural_break
+            move_the_pointer(kwin)
+            time.sleep(2)
+        seated = status(app)
+        assert seated["state"] == "seated", seated
+        assert seated["seated_seconds"] >= 13
+        assert seated["breaks_today"] == 0
+        wait_for(lambda: status(app)["state"] == "away", "away after 8 s without input", 30)
+        move_the_pointer(kwin)
+        wait_for(lambda: status(app)["breaks_today"] == 1, "the break recorded", 20)
+        assert status(app)["state"] == "seated"
+        assert "activity.wayland-idle via=ext-idle-notify-v1" in app.log()
+        assert app.quit() == 0
+
+
+def type_text(kwin: Compositor, text: str) -> None:
+    result = kwin.run(sys.executable, INJECTOR, "--type", text)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_due_prompt_on_kwin_leaves_the_keyboard_where_the_user_types(
+    kwin: Compositor, tmp_path: Path
+) -> None:
+    typed = tmp_path / "typed.txt"
+    target = Path(__file__).with_name("typing_target.py")
+    bus = kwin.session_bus()
+    env = {"QT_QPA_PLATFORM": "wayland", "DBUS_SESSION_BUS_ADDRESS": bus}
+    editor = kwin.start(sys.executable, str(target), str(typed), env=env)
+    try:
+        time.sleep(3)  # KWin maps and activates the editor
+        type_text(kwin, "before")
+        wait_for(lambda: typed.exists() and typed.read_text() == "before", "the editor", 20)
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'
+        with launch_on(kwin, tmp_path / "home", bus, config) as app:
+            wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
+            wait_for(lambda: "prompt.shown" in app.log(), "the prompt window", 10)
+            time.sleep(1)  # the moment KWin would take to move the focus
+            type_text(kwin, " after")
+            time.sleep(2)
+            assert typed.read_text() == "before after", app.log()[-3000:]
+            assert app.quit() == 0
+    finally:
+        editor.terminate()
+        editor.wait(timeout=10)
+
+
+@pytest.mark.parametrize(
+    ("protocol", "name"),
+    [("ext_idle_notifier_v1", "ext-idle-notify-v1"), ("org_kde_kwin_idle", "org_kde_kwin_idle")],
+)
+def test_each_idle_protocol_kwin_offers_goes_idle_and_resumes_on_input(
+    kwin: Compositor, protocol: str, name: str
+) -> None:
+    probe = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("idle_probe.py")), protocol, "9"],
+        env=kwin.env | {"QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(5)  # no input: idled after 2 s
+    injected = time.monotonic()
+    move_the_pointer(kwin, 2)
+    output, _ = probe.communicate(timeout=30)
+    assert probe.returncode == 0, output
+    lines = output.splitlines()
+    assert lines[0] == f"via {name}"
+    samples = [(float(t), float(idle)) for t, idle in (line.split() for line in lines[1:])]
+    before = [idle for t, idle in samples if t < injected]
+    after = [idle for t, idle in samples if t > injected + 1]
+    assert max(before) >= 3.5, before  # idle, counted from the last input
+    assert min(after) < 1, after  # resumed at the fake input
+    assert after[-1] >= 2, after  # and idle again once it stopped
