@@ -21,6 +21,7 @@ Reusable: ``gnome_session(root, "mutter" | "gnome-shell")`` is a context manager
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -158,6 +159,13 @@ class GnomeSession:
         """The environment of a native Wayland client of this compositor."""
         return self.env | {"QT_QPA_PLATFORM": "wayland"} | extra
 
+    def x11_env(self) -> dict[str, str]:
+        """``DISPLAY`` and ``XAUTHORITY`` of the compositor's Xwayland (``xwayland=True``)."""
+        found = re.search(r"Using public X11 display (:\d+)", self.log)
+        assert found, "this session runs no Xwayland"
+        auth = next(Path(self.env["XDG_RUNTIME_DIR"]).glob(".mutter-Xwaylandauth*"))
+        return {"DISPLAY": found.group(1), "XAUTHORITY": str(auth)}
+
     def idle_ms(self) -> int:
         """Idle time as mutter counts it (``IdleMonitor.GetIdletime``), in milliseconds."""
         (idle,) = self.bus.call(
@@ -216,6 +224,10 @@ class GnomeSession:
         return path
 
 
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+
+
 def _private_bus(env: dict[str, str], address_file: Path) -> subprocess.Popen[bytes]:
     """A dbus-daemon with the session configuration on a socket of its own.
 
@@ -263,11 +275,13 @@ def gnome_session(
     *,
     artifacts: Path | None = None,
     settings: Sequence[tuple[str, str, str]] = (),
+    xwayland: bool = False,
 ) -> Iterator[GnomeSession]:
     """Start headless ``kind`` ("mutter" or "gnome-shell") and stop it afterwards.
 
     ``settings`` are ``(schema, key, value)`` written with gsettings into the session's
-    private dconf before the compositor starts.
+    private dconf before the compositor starts. With ``xwayland`` the compositor starts
+    Xwayland too, as a desktop session does; ``GnomeSession.x11_env`` reaches it.
     """
     runtime = root / "runtime"
     runtime.mkdir(parents=True, mode=0o700)
@@ -314,7 +328,7 @@ def gnome_session(
                         kind,
                         "--headless",
                         "--wayland",
-                        "--no-x11",
+                        *([] if xwayland else ["--no-x11"]),
                         f"--virtual-monitor={SCREEN}",
                         f"--wayland-display={display}",
                     ],
@@ -337,6 +351,10 @@ def gnome_session(
             return Path(env["WAYLAND_DISPLAY"]).exists() and all(map(bus.owns, wanted))
 
         wait_for(up, f"{kind} on its private bus", 60)
+        if xwayland:
+            wait_for(
+                lambda: "Using public X11 display" in _text(root / f"{kind}.log"), "Xwayland", 30
+            )
         if kind == "gnome-shell":
             for name in _ALLOWED_NAMES:
                 bus.take_name(name)

@@ -28,7 +28,9 @@ pytestmark = pytest.mark.e2e
 PROMPT_TITLE = "movebreak: time to move"
 
 
-def _session(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeSession]:
+def _session(
+    kind: str, tmp_path_factory: pytest.TempPathFactory, *, xwayland: bool = False
+) -> Iterator[GnomeSession]:
     missing = missing_gnome(kind)
     if missing:
         message = f"GNOME tests need {', '.join(missing)} (Debian packages; see .ci/run)"
@@ -40,13 +42,14 @@ def _session(kind: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gn
         tmp_path_factory.mktemp(kind),
         kind,
         artifacts=Path(artifacts) if artifacts else None,
+        xwayland=xwayland,
     ) as session:
         yield session
 
 
 @pytest.fixture(scope="module")
 def mutter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeSession]:
-    yield from _session("mutter", tmp_path_factory)
+    yield from _session("mutter", tmp_path_factory, xwayland=True)  # as in a GNOME session
 
 
 @pytest.fixture(scope="module")
@@ -55,13 +58,14 @@ def shell(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeSession]:
 
 
 @pytest.fixture
-def launch_on(tmp_path: Path) -> Iterator[Callable[[GnomeSession, str], RunningApp]]:
+def launch_on(tmp_path: Path) -> Iterator[Callable[..., RunningApp]]:
     """Start ``movebreak`` as a Wayland client of a session, with its own profile."""
     started: list[RunningApp] = []
 
-    def start(session: GnomeSession, config: str) -> RunningApp:
+    def start(session: GnomeSession, config: str, **extra: str) -> RunningApp:
         home = tmp_path / "home"
         env = session.client_env(
+            **extra,
             HOME=str(home),
             XDG_CONFIG_HOME=str(home / "config"),
             XDG_DATA_HOME=str(home / "data"),
@@ -132,7 +136,7 @@ def _status(app: RunningApp) -> dict[str, Any]:
 
 
 def test_on_mutter_input_through_the_compositor_is_sitting_and_silence_a_break(
-    mutter: GnomeSession, launch_on: Callable[[GnomeSession, str], RunningApp]
+    mutter: GnomeSession, launch_on: Callable[..., RunningApp]
 ) -> None:
     app = launch_on(mutter, '[breaks]\nnatural_break = "8s"\nsitting_limit = "30m"\n')
     assert _status(app)["activity_source"] == "gnome-idle"  # "auto" found mutter's monitor
@@ -172,6 +176,28 @@ def test_on_mutter_input_through_the_compositor_is_sitting_and_silence_a_break(
     assert app.quit() == 0
 
 
+def test_without_a_session_type_xwayland_is_not_taken_for_the_desktop(
+    mutter: GnomeSession, launch_on: Callable[..., RunningApp]
+) -> None:
+    # Started with Xwayland's DISPLAY but no XDG_SESSION_TYPE (a service, a multiplexer):
+    # Xwayland's idle counter sees no input to Wayland windows, mutter's sees it all.
+    app = launch_on(
+        mutter, '[breaks]\nnatural_break = "8s"\n', XDG_SESSION_TYPE="", **mutter.x11_env()
+    )
+    assert _status(app)["activity_source"] == "gnome-idle"
+    keys = mutter.remote_input()
+    started = time.monotonic()
+    while time.monotonic() - started < 11:  # working longer than natural_break
+        keys.type("ab")
+        time.sleep(0.5)
+    keys.close()
+    status = _status(app)
+    assert status["state"] == "seated", status
+    assert status["seated_seconds"] >= 10
+    assert status["breaks_today"] == 0
+    assert app.quit() == 0
+
+
 def _type_until(keys: Any, app: RunningApp, text: str, done: Callable[[], bool]) -> float:
     started = time.monotonic()
     while not done() and time.monotonic() - started < 60:
@@ -184,7 +210,7 @@ def _type_until(keys: Any, app: RunningApp, text: str, done: Callable[[], bool])
 def test_typing_never_answers_a_prompt_on_gnome_wayland(
     kind: str,
     request: pytest.FixtureRequest,
-    launch_on: Callable[[GnomeSession, str], RunningApp],
+    launch_on: Callable[..., RunningApp],
     typing_target: Callable[[GnomeSession], tuple[Path, Path]],
 ) -> None:
     session: GnomeSession = request.getfixturevalue("shell" if kind == "gnome-shell" else kind)
@@ -226,7 +252,7 @@ def test_typing_never_answers_a_prompt_on_gnome_wayland(
 )
 def test_on_gnome_shell_the_prompt_leaves_the_keyboard_with_the_typing_target(
     shell: GnomeSession,
-    launch_on: Callable[[GnomeSession, str], RunningApp],
+    launch_on: Callable[..., RunningApp],
     typing_target: Callable[[GnomeSession], tuple[Path, Path]],
 ) -> None:
     text, focus = typing_target(shell)
@@ -244,7 +270,7 @@ def test_on_gnome_shell_the_prompt_leaves_the_keyboard_with_the_typing_target(
 
 
 def test_gnome_shell_screen_lock_counts_as_away_at_once(
-    shell: GnomeSession, launch_on: Callable[[GnomeSession, str], RunningApp]
+    shell: GnomeSession, launch_on: Callable[..., RunningApp]
 ) -> None:
     app = launch_on(shell, '[breaks]\nnatural_break = "5m"\nsitting_limit = "30m"\n')
     keys = shell.remote_input()
