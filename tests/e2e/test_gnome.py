@@ -295,3 +295,58 @@ def test_gnome_shell_screen_lock_counts_as_away_at_once(
     keys.close()
     assert app.log().count("away.lock started") == 1, app.log()
     assert app.quit() == 0
+
+
+APPINDICATOR = "ubuntu-appindicators@ubuntu.com"  # Debian: gnome-shell-extension-appindicator
+
+
+def test_with_the_appindicator_extension_gnome_shell_shows_the_tray_icon(
+    tmp_path_factory: pytest.TempPathFactory, launch_on: Callable[..., RunningApp]
+) -> None:
+    # Stock GNOME has no tray; this extension (Ubuntu's default) hosts StatusNotifierItems.
+    if not Path("/usr/share/gnome-shell/extensions", APPINDICATOR).is_dir():
+        message = "needs gnome-shell-extension-appindicator (Debian package; see .ci/run)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    if missing_gnome("gnome-shell"):
+        pytest.skip(f"needs {', '.join(missing_gnome('gnome-shell'))}")
+    enabled = ("org.gnome.shell", "enabled-extensions", f"['{APPINDICATOR}']")
+    with gnome_session(
+        tmp_path_factory.mktemp("appindicator"), "gnome-shell", settings=[enabled]
+    ) as shell:
+        (info,) = shell.bus.call(
+            "org.gnome.Shell",
+            "/org/gnome/Shell",
+            "org.gnome.Shell.Extensions",
+            "GetExtensionInfo",
+            "s",
+            (APPINDICATOR,),
+        )
+        assert info["state"] == ("d", 1.0), info  # ENABLED
+        app = launch_on(shell, "")
+        watcher = ("org.kde.StatusNotifierWatcher", "/StatusNotifierWatcher")
+
+        def items() -> list[str]:
+            (value,) = shell.bus.call(
+                *watcher,
+                "org.freedesktop.DBus.Properties",
+                "Get",
+                "ss",
+                ("org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems"),
+            )
+            return list(value[1])
+
+        wait_for(lambda: bool(items()), "movebreak's item in the GNOME top bar", 15)
+        service, _, path = items()[0].partition("@")  # ":1.9@/StatusNotifierItem"
+        (title,) = shell.bus.call(
+            service,
+            path,
+            "org.freedesktop.DBus.Properties",
+            "Get",
+            "ss",
+            ("org.kde.StatusNotifierItem", "Title"),
+        )
+        assert title[1] == "movebreak", title
+        print(f"screenshot: {shell.screenshot('gnome-shell-appindicator-tray')}")
+        assert app.quit() == 0
