@@ -50,11 +50,15 @@ _KEYSYMS = {" ": 0x20, "\n": 0xFF0D}
 
 
 def missing_gnome(kind: str) -> list[str]:
-    """Programs ``kind`` ("mutter" or "gnome-shell") needs that are not installed."""
+    """What ``kind`` ("mutter" or "gnome-shell") needs that this machine lacks."""
     needed = [kind, "dbus-daemon", "gsettings"]
     if kind == "gnome-shell":
         needed.append("gjs")  # org.gnome.ScreenSaver is a gjs script
-    return [tool for tool in needed if shutil.which(tool) is None]
+    missing = [tool for tool in needed if shutil.which(tool) is None]
+    if kind == "gnome-shell" and not Path("/run/systemd/seats").is_dir():
+        # misc/loginManager.js haveSystemd(): without it, no lock screen at all
+        missing.append("/run/systemd/seats (gnome-shell 43 locks only under systemd)")
+    return missing
 
 
 class DBusError(RuntimeError):

@@ -304,13 +304,14 @@ def test_with_the_appindicator_extension_gnome_shell_shows_the_tray_icon(
     tmp_path_factory: pytest.TempPathFactory, launch_on: Callable[..., RunningApp]
 ) -> None:
     # Stock GNOME has no tray; this extension (Ubuntu's default) hosts StatusNotifierItems.
+    missing = missing_gnome("gnome-shell")
     if not Path("/usr/share/gnome-shell/extensions", APPINDICATOR).is_dir():
-        message = "needs gnome-shell-extension-appindicator (Debian package; see .ci/run)"
+        missing.append("gnome-shell-extension-appindicator")
+    if missing:
+        message = f"GNOME tray test needs {', '.join(missing)} (Debian packages; see .ci/run)"
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    if missing_gnome("gnome-shell"):
-        pytest.skip(f"needs {', '.join(missing_gnome('gnome-shell'))}")
     enabled = ("org.gnome.shell", "enabled-extensions", f"['{APPINDICATOR}']")
     with gnome_session(
         tmp_path_factory.mktemp("appindicator"), "gnome-shell", settings=[enabled]
