@@ -377,10 +377,25 @@ def gnome_session(
 def _leave_overview(session: GnomeSession) -> None:
     """gnome-shell starts in the overview, where typing goes to its search: leave it.
 
-    Escape, the user's way out; the screenshot shows the empty desktop after it.
+    With Escape, the user's way out, until ``org.gnome.Shell.OverviewActive`` says so.
     """
-    time.sleep(1.5)  # the start-up animation
     keys = session.remote_input()
-    keys.key(0xFF1B)  # Escape
-    keys.close()
-    time.sleep(0.5)
+
+    def overview() -> bool:
+        (value,) = session.bus.call(
+            "org.gnome.Shell",
+            "/org/gnome/Shell",
+            "org.freedesktop.DBus.Properties",
+            "Get",
+            "ss",
+            ("org.gnome.Shell", "OverviewActive"),
+        )
+        if value[1]:
+            keys.key(0xFF1B)  # Escape
+            time.sleep(0.5)
+        return not value[1]
+
+    try:
+        wait_for(overview, "gnome-shell to leave the overview", 20)
+    finally:
+        keys.close()
