@@ -313,8 +313,12 @@ def test_with_the_appindicator_extension_gnome_shell_shows_the_tray_icon(
             pytest.fail(message)
         pytest.skip(message)
     enabled = ("org.gnome.shell", "enabled-extensions", f"['{APPINDICATOR}']")
+    artifacts = os.environ.get("MOVEBREAK_ARTIFACTS")
     with gnome_session(
-        tmp_path_factory.mktemp("appindicator"), "gnome-shell", settings=[enabled]
+        tmp_path_factory.mktemp("appindicator"),
+        "gnome-shell",
+        settings=[enabled],
+        artifacts=Path(artifacts) if artifacts else None,
     ) as shell:
         (info,) = shell.bus.call(
             "org.gnome.Shell",
