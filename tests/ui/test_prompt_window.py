@@ -1,12 +1,14 @@
 """The prompt window's buttons and keys, driven with pytest-qt; outcomes read from SQLite."""
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.app.application import MovebreakApp
 from movebreak.core.reminder import Outcome
+from movebreak.ui import prompt_window
 from tests.ui.conftest import User
 
 
@@ -101,6 +103,32 @@ def test_keyboard_shortcuts_work_once_in_the_window(
     app.prompt.activateWindow()  # what the user's click into the window does
     qtbot.waitUntil(app.prompt.isActiveWindow)
     QTest.keyClick(app.prompt, Qt.Key.Key_K)
+    assert not app.prompt.isVisible()
+    assert [r.outcome for r in journal.prompts()] == [Outcome.SKIPPED]
+
+
+def test_on_wayland_typing_into_the_prompt_answers_nothing_until_a_click(
+    app: MovebreakApp,
+    user: User,
+    journal: SqliteJournal,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Wayland: the compositor hands the new prompt the keyboard while the user types.
+    monkeypatch.setattr(prompt_window, "compositor_gives_new_windows_the_keyboard", lambda: True)
+    user.until_prompted()
+    app.prompt.activateWindow()
+    qtbot.waitUntil(app.prompt.isActiveWindow)
+    window = app.prompt.windowHandle()
+    for key in (Qt.Key.Key_N, Qt.Key.Key_K, Qt.Key.Key_D, Qt.Key.Key_A, Qt.Key.Key_Return):
+        QTest.keyClick(window, key)  # through the window, as the platform delivers keys
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # S&nooze
+    assert app.prompt.isVisible()
+    assert app.prompt.keys_held()
+    assert journal.prompts() == []
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(6, 6))  # the user clicks in
+    assert not app.prompt.keys_held()
+    QTest.keyClick(window, Qt.Key.Key_K)
     assert not app.prompt.isVisible()
     assert [r.outcome for r in journal.prompts()] == [Outcome.SKIPPED]
 

@@ -117,7 +117,9 @@ class ScreenLockWatcher(QObject):
     """Calls ``on_change(locked)`` when the screen saver or lock screen starts or ends.
 
     Listens for ``ActiveChanged(bool)`` from ``org.freedesktop.ScreenSaver`` and
-    ``org.gnome.ScreenSaver``, whichever the desktop sends.
+    ``org.gnome.ScreenSaver``, whichever the desktop sends, and reports changes only:
+    gnome-shell 43 sends each change twice (from the shell itself and from the
+    ``org.gnome.ScreenSaver`` proxy it starts), and a desktop may send both interfaces.
     """
 
     def __init__(self, on_change: Callable[[bool], None], bus: QDBusConnection | None = None):
@@ -125,6 +127,7 @@ class ScreenLockWatcher(QObject):
         self._on_change = on_change
         self._bus = bus or QDBusConnection.sessionBus()
         self.listening = False
+        self._locked = False
         if not self._bus.isConnected():
             return
         for service, path in (
@@ -142,8 +145,11 @@ class ScreenLockWatcher(QObject):
 
     @Slot(bool)
     def _active_changed(self, active: bool) -> None:
+        if bool(active) == self._locked:
+            return
+        self._locked = bool(active)
         log.info("away.lock %s", "started" if active else "ended")
-        self._on_change(bool(active))
+        self._on_change(self._locked)
 
 
 class SleepWatcher(QObject):

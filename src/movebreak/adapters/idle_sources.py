@@ -36,6 +36,19 @@ def _platform() -> str:
     return sys.platform
 
 
+def wayland_session() -> bool:
+    """Whether this is a Wayland desktop, even where the session type was not passed on.
+
+    ``WAYLAND_DISPLAY`` counts too: an app started without ``XDG_SESSION_TYPE`` (from a
+    terminal multiplexer, a service, ``env -i``) still runs on the Wayland compositor, and
+    Xwayland's idle counter there grows while the user works in Wayland windows (measured
+    with mutter 43: 9.6 s idle after input every 2 s).
+    """
+    return os.environ.get("XDG_SESSION_TYPE") == "wayland" or bool(
+        os.environ.get("WAYLAND_DISPLAY")
+    )
+
+
 class X11Idle:
     """The X server's own idle counter (the SYNC extension's IDLETIME).
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from movebreak.adapters.idle_sources import wayland_session
 from movebreak.adapters.system_clock import elapsed_clock
 
 log = logging.getLogger(__name__)
@@ -78,7 +79,7 @@ def _unavailable_reason() -> str | None:
     """Why pynput would see nothing here, checked without importing pynput."""
     if not sys.platform.startswith("linux"):
         return None
-    if os.environ.get("XDG_SESSION_TYPE") == "wayland":
+    if wayland_session():
         return "Wayland session: keyboard and mouse activity of other apps is hidden"
     if not os.environ.get("DISPLAY"):
         return "no X11 display: keyboard and mouse activity cannot be seen"

@@ -3,6 +3,12 @@
 It appears on top, on the screen where the pointer is, without taking keyboard focus from
 whatever the user is typing into; clicking into it makes it the active window, and then
 its keyboard shortcuts work. It renders a PromptView and emits intents, nothing more.
+
+On Wayland the compositor, not the app, decides who gets the keyboard, and GNOME's mutter
+gives it to every new window (measured with mutter 43: ``WA_ShowWithoutActivating`` and
+``WindowDoesNotAcceptFocus`` do not reach it). There the prompt ignores keys until the
+user clicks into it, so that what they were typing cannot answer it: a word with an "n"
+would snooze it, Enter would press Done.
 """
 
 from __future__ import annotations
@@ -11,14 +17,16 @@ import time
 from collections.abc import Mapping
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -33,6 +41,7 @@ from movebreak.ui.placement import bottom_right
 from movebreak.ui.presenters import PromptView, countdown
 from movebreak.ui.text import QT_TR_NOOP, tr
 
+_KEYS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
 RATING_SECONDS = 30  # how long the optional effort question stays after Done
 # The effort answers: the button's text and the progression.Rating value it sends.
 RATINGS = (
@@ -63,6 +72,7 @@ class PromptWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self._view: PromptView | None = None
         self._started_mono: float | None = None
+        self._keys_held = False  # Wayland: keys are ignored until the user clicks in
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_countdown)
@@ -212,15 +222,51 @@ class PromptWindow(QWidget):
         if not self.isVisible():
             self.adjustSize()
             self.move(bottom_right(self))
+            self._hold_keys(compositor_gives_new_windows_the_keyboard())
             self.show()
         self.adjustSize()
         self.raise_()
+
+    def _hold_keys(self, hold: bool) -> None:
+        """Ignore keys (``hold``) until the next click into the prompt, or stop ignoring.
+
+        An application-wide event filter, in place only while keys are held: it sees the
+        ``ShortcutOverride`` that precedes a shortcut or a mnemonic, and the key itself.
+        """
+        application = QApplication.instance()
+        if hold == self._keys_held or application is None:
+            return
+        self._keys_held = hold
+        if hold:
+            application.installEventFilter(self)
+        else:
+            application.removeEventFilter(self)
+
+    def keys_held(self) -> bool:
+        """Whether keys are ignored until a click (Wayland, before the first click)."""
+        return self._keys_held
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While keys are held: swallow the prompt's keys; a click into it ends the hold."""
+        mine = watched is self.windowHandle() or (
+            isinstance(watched, QWidget) and watched.window() is self
+        )
+        if not mine:
+            return False
+        if event.type() == QEvent.Type.MouseButtonPress:
+            self._hold_keys(False)
+            return False
+        if event.type() in _KEYS:
+            event.accept()  # an accepted ShortcutOverride means: no shortcut fires
+            return True
+        return False
 
     def hide_prompt(self) -> None:
         """Close the prompt (it stays built for the next one)."""
         self._tick.stop()
         self._rating_timeout.stop()
         self._view = None
+        self._hold_keys(False)
         self.hide()
 
     # --- public read API for tests and accessibility ---
@@ -282,3 +328,8 @@ class PromptWindow(QWidget):
         if self._view is not None and self._started_mono is None:
             self.start_clicked.emit()
         super().mousePressEvent(event)
+
+
+def compositor_gives_new_windows_the_keyboard() -> bool:
+    """Whether a new window takes the keyboard whatever it asks: Wayland compositors."""
+    return QGuiApplication.platformName().startswith("wayland")

@@ -11,7 +11,7 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from movebreak.adapters.busy import BusySignals
-from movebreak.adapters.desktop_bus import DoNotDisturb, SleepWatcher
+from movebreak.adapters.desktop_bus import DoNotDisturb, ScreenLockWatcher, SleepWatcher
 from movebreak.core.reminder import Hold
 from movebreak.core.settings import Busy
 
@@ -62,3 +62,14 @@ def test_busy_signals_turned_off_are_never_asked(tmp_path: Path) -> None:
     asked.clear()
     assert BusySignals(Busy(False, False, False), **probes)() is None
     assert asked == []
+
+
+def test_a_lock_signalled_twice_is_reported_once(qtbot: QtBot) -> None:
+    # gnome-shell 43 sends ActiveChanged from the shell and from its ScreenSaver proxy.
+    seen: list[bool] = []
+    watcher = ScreenLockWatcher(seen.append, QDBusConnection("movebreak-test-nobus"))
+    for active in (True, True, False, False, True):
+        QMetaObject.invokeMethod(
+            watcher, "_active_changed", Qt.ConnectionType.DirectConnection, Q_ARG(bool, active)
+        )
+    assert seen == [True, False, True]

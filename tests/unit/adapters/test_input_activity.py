@@ -29,3 +29,15 @@ def test_a_display_that_cannot_be_opened_is_refused(monkeypatch: pytest.MonkeyPa
     reason = PynputActivity().start()
     assert reason is not None
     assert reason.startswith("cannot open the X display")
+
+
+def test_a_wayland_display_without_a_session_type_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Xwayland's DISPLAY is there too, but it sees only input to X11 windows.
+    monkeypatch.delenv("XDG_SESSION_TYPE", raising=False)
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert PynputActivity().start() == (
+        "Wayland session: keyboard and mouse activity of other apps is hidden"
+    )
