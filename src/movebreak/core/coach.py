@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from movebreak.core import desk_journal, progression, selection, sitting
+from movebreak.core import desk_journal, progression, selection, sitting, sync
 from movebreak.core.exercises import Exercise
 from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler
 from movebreak.core.progression import STOP_GUIDANCE, Level, Rating
@@ -37,6 +37,7 @@ from movebreak.core.selection import Preferences
 from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
 from movebreak.core.stats import PauseUnderWay
 from movebreak.core.status import Status, shown_prompt, status_of
+from movebreak.core.sync import DevicePresence
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +151,47 @@ class Coach:
             state = replace(state, reminded_at=now)
         self._state = state
         self._reschedule(now)
+
+    def follow(self, others: Sequence[DevicePresence], slack: timedelta) -> DevicePresence | None:
+        """Continue the stretch the person began at another computer, if they did.
+
+        ``others``: the other devices' presence (``core.sync.carried_start`` says when a
+        stretch carries over, and why clock skew cannot make time negative). The stretch
+        under way, as far as the journal has it, moves its start back; nothing else
+        changes. Returns the device it came from, or ``None``.
+        """
+        desk, now = self._desk, self._clock.now()
+        if desk.away_since is not None or now - desk.last_activity >= self.natural_break:
+            return None  # nobody here now: nothing to continue
+        found = sync.carried_start(
+            desk.stretch_start,
+            desk.posture.value,
+            now,
+            others,
+            natural_break=self._sitting_rules.natural_break,
+            slack=slack,
+        )
+        if found is None:
+            return None
+        start, other = found
+        if self._kept[0] == desk.stretch_start and self._kept[1] > self._kept[0]:
+            self._journal.move_stretch(desk.stretch_start, start)
+            self._kept = (start, self._kept[1])
+        else:
+            self._kept = (start, start)
+        log.info(
+            "stretch.carried from_device=%s started=%s was=%s",
+            other.device,
+            start.isoformat(timespec="seconds"),
+            desk.stretch_start.isoformat(timespec="seconds"),
+        )
+        self._desk = replace(desk, stretch_start=start)  # not a new stretch: the same, longer
+        kept = desk_journal.open_stretch(self._desk, self._kept)
+        if kept is not None:
+            self._journal.record_stretch(kept.start, kept.end, kept.posture)
+            self._kept = (kept.start, kept.end)
+        self.tick()
+        return other
 
     # --- intents from the user -------------------------------------------------------
 
@@ -279,6 +321,11 @@ class Coach:
         self.tick()
 
     # --- reads -----------------------------------------------------------------------
+
+    @property
+    def natural_break(self) -> timedelta:
+        """Idle this long is a break (the rule a stretch carried from elsewhere meets too)."""
+        return self._sitting_rules.natural_break
 
     @property
     def sitting_rules(self) -> SittingRules:

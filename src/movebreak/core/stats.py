@@ -222,6 +222,17 @@ class BackComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceShare:
+    """One computer's part of a span of days, when journals are shared (``core.sync``)."""
+
+    device: str
+    name: str
+    movement: timedelta
+    seated: timedelta
+    this_device: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Review:
     """Everything the review window shows for one day."""
 
@@ -233,6 +244,7 @@ class Review:
     day_start: datetime
     day_end: datetime
     back: BackComparison | None = None  # only when the user has check-ins
+    devices: tuple[DeviceShare, ...] = ()  # which computer the day's minutes came from
 
 
 CHECKIN_WEEKS = 8

@@ -216,6 +216,33 @@ class ListEditor(Editor):
             self.edited.emit()
 
 
+class TextEditor(Editor):
+    """One free text (a folder, a name)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.field = QLineEdit()
+        self.field.setMinimumWidth(260)
+        self.field.editingFinished.connect(self._finished)
+        self._shown = ""
+        self._row(self.field)
+        self.setFocusProxy(self.field)
+
+    def raw(self) -> Any:
+        """The text, spaces at either end dropped."""
+        return self.field.text().strip()
+
+    def show_value(self, value: Any) -> None:
+        """Show the text."""
+        self._shown = str(value)
+        self.field.setText(self._shown)
+
+    def _finished(self) -> None:
+        if self.raw() != self._shown:
+            self._shown = self.raw()
+            self.edited.emit()
+
+
 class DaysEditor(Editor):
     """Seven day toggles, Monday first."""
 
@@ -343,4 +370,6 @@ def editor_for(option: Option) -> Editor:
         return ClockEditor()
     if kind == tuple[str, ...]:
         return ChecklistEditor(spec.choices) if spec.choices else ListEditor()
+    if kind is str:
+        return TextEditor()
     raise TypeError(f"no editor for [{option.table}] {option.key}: {kind!r}")  # a schema bug
