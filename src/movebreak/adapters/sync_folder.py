@@ -201,24 +201,26 @@ class SyncFolder:
                     continue
                 if device == self.device and not named.copy:
                     continue
-                if named.copy:
-                    _report(path, "is a copy made by the sync engine; each event in it counts once")
-                shared.entries += self._events(path, device)
+                shared.entries += self._events(path, device, copy=named.copy)
             if presence and device != self.device:
                 found = self._presence(folder / PRESENCE_FILE, device)
                 if found is not None:
                     shared.presences.append(found)
         return shared
 
-    def _events(self, path: Path, device: str) -> list[Entry]:
+    def _events(self, path: Path, device: str, *, copy: bool) -> list[Entry]:
+        """The file's events; what was wrong with it goes to the log, once, in one line."""
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError as error:
             _report(path, f"cannot be read ({error.strerror or error})")
             return []
         parsed = parse(text, device)
-        for problem in parsed.problems:
-            _report(path, problem)
+        problems = list(parsed.problems)
+        if copy:
+            problems.insert(0, "a copy made by the sync engine: each event in it counts once")
+        if problems:
+            _report(path, "; ".join(problems))
         return list(parsed.entries)
 
     @staticmethod

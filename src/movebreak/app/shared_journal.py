@@ -62,7 +62,7 @@ def combined(
     names[folder.device] = folder.name
     merged = sync.merge(
         [*own, *(e for e in shared.entries if since <= sync.start_of(e.record) < until)],
-        min_break=min(rules.away_break, rules.natural_break),
+        min_break=rules.natural_break,
     )
     return Combined(merged, names, folder.device)
 

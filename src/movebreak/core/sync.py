@@ -421,8 +421,9 @@ def merge(items: Iterable[Entry], *, min_break: timedelta) -> Merged:
     - Stretches in one posture that overlap or touch, on whatever devices, become one:
       the person sat once, whichever keyboard they used (this also keeps clock skew
       between devices from counting the same minutes twice).
-    - A break is what remains of it outside every stretch; if less than ``min_break``
-      remains, the person was at another computer and it is no break.
+    - A break no stretch overlaps stays as it is. One that another computer's stretch
+      overlaps is its longest part outside every stretch, if that is at least
+      ``min_break`` (``natural_break``): otherwise the person was at another computer.
     - Pauses overlapping are joined; prompts and logged activities all count (each was
       its own event); the check-in answered last on a day is the day's.
     - A record ending before it starts (a clock set back) counts as nothing.
