@@ -55,6 +55,7 @@ def combined(
     A stretch that began before ``since`` and lasted into it is in the month before:
     the caller asks for a day more than it shows, as ``stats`` always did.
     """
+    since, until = since.astimezone(UTC), until.astimezone(UTC)  # fast comparisons below
     own = journal.entries(folder.device, since, until) if journal else []
     own += [sync.entry(f"under-way-{n}", folder.device, s) for n, s in enumerate(under_way)]
     shared = folder.read(sync.months_between(since, until))
@@ -80,7 +81,7 @@ class Sharer:
         self.folder = folder
         self._journal = journal
         self._seen: tuple[int, int] | None = None
-        self._presence: tuple[datetime, datetime, str] | None = None
+        self._presence: tuple[datetime, datetime, str, datetime | None] | None = None
         self._first = every_month
 
     def share(self, now: datetime) -> None:
@@ -109,15 +110,28 @@ class Sharer:
             if self.folder.write_month(month, entries):
                 log.info("sync.shared month=%s events=%d", month, len(entries))
 
-    def presence(self, now: datetime, last_input: datetime, start: datetime, posture: str) -> bool:
+    def presence(
+        self,
+        now: datetime,
+        last_input: datetime,
+        start: datetime,
+        posture: str,
+        moved_at: datetime | None = None,
+    ) -> bool:
         """Publish where the person is on this device, if it changed; whether it was."""
-        state = (last_input, start, posture)
+        state = (last_input, start, posture, moved_at)
         if state == self._presence:
             return False
         try:
             self.folder.write_presence(
                 sync.DevicePresence(
-                    self.folder.device, self.folder.name, now, last_input, start, posture
+                    self.folder.device,
+                    self.folder.name,
+                    now,
+                    last_input,
+                    start,
+                    posture,
+                    moved_at,
                 )
             )
         except OSError as error:

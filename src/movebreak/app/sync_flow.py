@@ -90,7 +90,9 @@ class SyncFlow:
             return
         view = self._coach.view()
         last_input = now - view.idle
-        self._sharer.presence(now, last_input, view.stretch_start, view.posture.value)
+        self._sharer.presence(
+            now, last_input, view.stretch_start, view.posture.value, self._coach.moved_at
+        )
 
     def _follow(self) -> None:
         if self._sharer is None:

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break, SittingRules, Stretch
-from movebreak.core.stats import Activity, CheckIn, DeviceShare, Pause, summarise
+from movebreak.core.stats import Activity, CheckIn, DeviceShare, Pause, movement_within
 
 FORMAT = 1  # the "format" of every file; a reader skips files from a newer one
 _ZERO = timedelta(0)
@@ -60,7 +60,8 @@ class DevicePresence:
 
     Times are the writing device's clock. ``stretch_start`` is when its current stretch
     at the computer began (in ``posture``); ``last_input`` the latest keyboard or mouse
-    input it saw (only the time, like the journal).
+    input it saw (only the time, like the journal); ``moved_at`` when the person last
+    finished an exercise there.
     """
 
     device: str
@@ -69,6 +70,7 @@ class DevicePresence:
     last_input: datetime
     stretch_start: datetime
     posture: str
+    moved_at: datetime | None = None  # the last Done there: the person moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,11 @@ def decode(text: str, device: str) -> Entry:
         raw = json.loads(text)
     except ValueError:
         raise LineError("not a complete line of JSON (cut short?)") from None
+    return _decoded(raw, device)
+
+
+def _decoded(raw: object, device: str) -> Entry:
+    """The event in one decoded line (``decode`` without the JSON parsing)."""
     if not isinstance(raw, dict):
         raise LineError("not a JSON object")
     try:
@@ -326,7 +333,7 @@ def parse(text: str, device: str) -> Parsed:
             counted = raw.get("count") if isinstance(raw.get("count"), int) else -1
             continue
         try:
-            found.append(decode(line, device))
+            found.append(_decoded(raw, device))
         except LineError as error:
             problems.append(f"line {number}: {error}")
     if counted is None:
@@ -348,6 +355,7 @@ def presence_text(presence: DevicePresence) -> str:
                 "last_input": _stamp(presence.last_input),
                 "stretch_start": _stamp(presence.stretch_start),
                 "posture": presence.posture,
+                "moved_at": _stamp(presence.moved_at) if presence.moved_at else None,
             },
             sort_keys=True,
         )
@@ -373,7 +381,11 @@ def parse_presence(text: str, device: str) -> DevicePresence:
         if posture not in ("seated", "standing"):
             raise ValueError("unknown posture")
         name = raw.get("name", "")
-        return DevicePresence(device, str(name), times[0], times[1], times[2], str(posture))
+        moved = raw.get("moved_at")
+        moved_at = datetime.fromtimestamp(int(moved), UTC) if moved is not None else None
+        return DevicePresence(
+            device, str(name), times[0], times[1], times[2], str(posture), moved_at
+        )
     except (KeyError, TypeError, ValueError, OverflowError, OSError) as error:
         raise LineError(f"not a presence record ({error})") from None
 
@@ -405,13 +417,16 @@ def distinct(items: Iterable[Entry]) -> list[Entry]:
     Two versions with the same ``version`` are ordered by their text, so which copy of a
     file was read first never matters.
     """
-    best: dict[str, tuple[int, str, Entry]] = {}
+    best: dict[str, Entry] = {}
     for item in items:
-        rank = (item.version, encode(item))
         held = best.get(item.key)
-        if held is None or rank > held[:2]:
-            best[item.key] = (*rank, item)
-    return [held[2] for _, held in sorted(best.items())]
+        if (
+            held is None
+            or item.version > held.version
+            or (item.version == held.version and item != held and encode(item) > encode(held))
+        ):
+            best[item.key] = item
+    return [best[key] for key in sorted(best)]
 
 
 def merge(items: Iterable[Entry], *, min_break: timedelta) -> Merged:
@@ -523,25 +538,25 @@ def breakdown(
     here, and once in the day's total.
     """
     shares = []
+    start = rules.day_start(min(days)).astimezone(UTC)
+    end = rules.day_start(max(days) + timedelta(days=1)).astimezone(UTC)
     for device in sorted(merged.by_device, key=lambda d: (d != this_device, names.get(d, d))):
         records = merged.by_device[device]
-        moved = seated = _ZERO
-        stretches = join_stretches(r for r in records if isinstance(r, Stretch))
-        prompts = [r for r in records if isinstance(r, PromptRecord)]
-        activities = [r for r in records if isinstance(r, Activity)]
-        for day in days:
-            summary = summarise(
-                day,
-                rules,
-                prompts=prompts,
-                breaks=(),
-                stretches=stretches,
-                activities=activities,
-                movement_ids=movement_ids,
-                goal=_ZERO,
-            )
-            moved += summary.movement
-            seated += summary.seated
+        moved = movement_within(
+            start,
+            end,
+            prompts=[r for r in records if isinstance(r, PromptRecord)],
+            activities=[r for r in records if isinstance(r, Activity)],
+            movement_ids=movement_ids,
+        )
+        seated = sum(
+            (
+                max(min(s.end, end) - max(s.start, start), _ZERO)
+                for s in join_stretches(r for r in records if isinstance(r, Stretch))
+                if s.posture == "seated"
+            ),
+            _ZERO,
+        )
         if moved or seated or device == this_device:
             name = names.get(device, device)
             shares.append(DeviceShare(device, name, moved, seated, device == this_device))
@@ -559,6 +574,7 @@ def carried_start(
     *,
     natural_break: timedelta,
     slack: timedelta,
+    moved_at: datetime | None = None,
 ) -> tuple[datetime, DevicePresence] | None:
     """Where this device's stretch really began, if the person brought it from elsewhere.
 
@@ -575,6 +591,9 @@ def carried_start(
     minutes can move the carried-over start by at most k; the time itself is never
     counted twice, because the merge joins overlapping stretches.
 
+    Nothing is carried from before ``moved_at``, this device's last Done: the person
+    moved then, whatever the other computer, which did not see it, still counts.
+
     Returns:
         The earlier start and the presence it came from, or ``None`` to keep our own.
     """
@@ -584,6 +603,8 @@ def carried_start(
             continue
         last_input = min(other.last_input, now)
         begun = min(other.stretch_start, last_input)
+        if moved_at is not None:
+            begun = max(begun, min(moved_at, stretch_start))
         if begun >= stretch_start or last_input <= begun:
             continue
         if stretch_start - last_input >= natural_break + slack:
@@ -595,3 +616,21 @@ def carried_start(
 
 def _stamp(moment: datetime) -> int:
     return int(moment.timestamp())
+
+
+def moved_elsewhere(
+    stretch_start: datetime, now: datetime, others: Iterable[DevicePresence]
+) -> DevicePresence | None:
+    """The other device where the person finished an exercise since this stretch began.
+
+    The stretch here then ends: the person moved, at whichever computer they said so.
+    A ``moved_at`` later than ``now`` (a clock ahead) is not believed yet.
+    """
+    latest: DevicePresence | None = None
+    for other in others:
+        moved = other.moved_at
+        if moved is None or not stretch_start < moved <= now:
+            continue
+        if latest is None or latest.moved_at is None or moved > latest.moved_at:
+            latest = other
+    return latest

@@ -72,3 +72,36 @@ def test_a_prompt_comes_when_the_carried_stretch_reaches_the_limit() -> None:
     desktop.typing = False  # (a prompt waits for a pause in typing)
     desktop.advance(minutes=2, seconds=30)
     assert desktop.state == "prompting"  # at 30, not 30 min after sitting down here
+
+
+def test_an_exercise_done_at_the_other_computer_ends_the_stretch_here_too() -> None:
+    laptop, desktop = World(), World()
+    laptop.advance(minutes=20)
+    desktop.advance(minutes=20)  # both in use, the same fake clock
+    moved = laptop.clock.now()
+    elsewhere = DevicePresence(
+        "laptop", "laptop", moved, moved, moved, "seated", moved_at=moved
+    )  # what the laptop says after its Done
+    assert desktop.coach.follow([elsewhere], slack=SLACK) is not None
+    assert desktop.coach.view().seated <= timedelta(seconds=1)
+    desktop.advance(minutes=5)
+    # The old presence (from before the Done) cannot bring the old stretch back.
+    stale = DevicePresence(
+        "laptop", "laptop", moved, moved, moved - timedelta(minutes=20), "seated"
+    )
+    assert desktop.coach.follow([stale], slack=SLACK) is None
+    assert desktop.coach.view().seated <= timedelta(minutes=5, seconds=1)
+
+
+def test_a_done_here_is_not_undone_by_a_longer_stretch_elsewhere() -> None:
+    laptop, desktop = World(), World()
+    laptop.advance(minutes=31)
+    desktop.advance(minutes=31)
+    assert desktop.state == "prompting"
+    desktop.typing = False
+    desktop.advance(seconds=5)
+    assert desktop.coach.done()
+    desktop.typing = True
+    desktop.advance(minutes=1)
+    assert desktop.coach.follow([presence_of(laptop)], slack=SLACK) is None
+    assert desktop.coach.view().seated <= timedelta(minutes=1, seconds=1)
