@@ -1,5 +1,6 @@
 """The settings window, offscreen, against a real config.toml: what a user changes sticks."""
 
+import tempfile
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -27,6 +28,7 @@ from movebreak.ui.setting_editors import (
     ListEditor,
     NumberEditor,
     SwitchEditor,
+    TextEditor,
 )
 from movebreak.ui.settings_window import PAGES, SettingsWindow
 from tests.fakes import FakeActivity, FakeClock
@@ -99,6 +101,9 @@ def enter(editor: Editor, option: Option) -> None:
     elif isinstance(editor, ClockEditor):
         editor.edit.setTime(QTime(5, 30))
         editor.edit.editingFinished.emit()
+    elif isinstance(editor, TextEditor):
+        editor.field.setText(f"{tempfile.gettempdir()}/movebreak-window-test/{option.key}")
+        editor.field.editingFinished.emit()
     else:
         raise AssertionError(f"no way to edit {editor!r}")
 

@@ -80,8 +80,14 @@ def _usable_id(text: str) -> bool:
 
 
 def expand(folder: str) -> Path | None:
-    """The folder setting as a path (``~`` expanded), ``None`` when sync is off."""
-    return Path(folder).expanduser() if folder.strip() else None
+    """The folder setting as a path, ``None`` when sync is off.
+
+    ``~`` is the home folder, and so is the start of a relative path: the app's working
+    folder is wherever it was started from, never a place to put files.
+    """
+    if not folder.strip():
+        return None
+    return Path.home() / Path(folder.strip()).expanduser()
 
 
 def write_atomically(path: Path, text: str) -> None:
