@@ -144,8 +144,11 @@ class SyncFolder:
 
     def write_month(self, month: str, entries: Iterable[Entry]) -> bool:
         """Rewrite this device's file for ``month`` if its content changed; whether it did."""
-        text = render(entries)
+        entries = list(entries)
         name = events_name(month)
+        if not entries and name not in self._written and not (self.own / name).exists():
+            return False  # a month with nothing in it needs no file
+        text = render(entries)
         if self._written.get(name) == text:
             return False
         path = self.own / name
