@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import platform
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -72,7 +71,11 @@ def device_id(data_dir: Path) -> str:
 
 def device_name(chosen: str) -> str:
     """The name shown for this computer: the user's, or the computer's own name."""
-    return chosen.strip() or platform.node() or "this computer"
+    if chosen.strip():
+        return chosen.strip()
+    import platform  # only when needed: a few ms at every start otherwise
+
+    return platform.node() or "this computer"
 
 
 def _usable_id(text: str) -> bool:
@@ -111,12 +114,12 @@ def write_atomically(path: Path, text: str) -> None:
             os.close(folder)
 
 
-def _report(path: Path, problem: str) -> None:
+def _report(path: Path, problem: str, *, level: int = logging.WARNING) -> None:
     """Log a problem with a shared file once per run (a reader looks every minute)."""
     if (str(path), problem) in _reported:
         return
     _reported.add((str(path), problem))
-    log.warning("sync.file_problem file=%s %s", path, problem)
+    log.log(level, "sync.file_problem file=%s %s", path, problem)
 
 
 @dataclass(slots=True)
@@ -228,8 +231,12 @@ class SyncFolder:
         problems = list(parsed.problems)
         if copy:
             problems.insert(0, "a copy made by the sync engine: each event in it counts once")
-        if problems:
-            _report(path, "; ".join(problems))
+        if problems:  # a copy alone is harmless (INFO); a damaged file is worth a warning
+            _report(
+                path,
+                "; ".join(problems),
+                level=logging.WARNING if parsed.problems else logging.INFO,
+            )
         return list(parsed.entries)
 
     @staticmethod

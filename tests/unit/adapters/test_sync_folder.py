@@ -103,7 +103,7 @@ def test_what_sync_engines_leave_behind_counts_each_minute_once(
     assert first["movement_minutes"] == 25.0
     # Read in-process twice: each file's problem goes to the log once, not every minute.
     folder = SyncFolder(shared, device_id(desktop / "data"), "desktop")
-    with caplog.at_level(logging.WARNING, logger="movebreak.adapters.sync_folder"):
+    with caplog.at_level(logging.INFO, logger="movebreak.adapters.sync_folder"):
         for _ in range(2):
             found = folder.read()
     assert len({e.key for e in found.entries}) == 2
@@ -115,6 +115,11 @@ def test_what_sync_engines_leave_behind_counts_each_minute_once(
     (garbage,) = [m for m in messages if "(3).jsonl" in m]
     assert "line 1: not a complete line of JSON" in garbage
     assert not any(".syncthing." in m for m in messages)
+    levels = {
+        r.getMessage().split(" file=")[1].split(".jsonl")[0][-3:]: r.levelno for r in caplog.records
+    }
+    assert levels["(1)"] == logging.INFO  # a clean copy: harmless
+    assert levels["(2)"] == logging.WARNING  # cut short
 
 
 def test_the_month_file_is_rewritten_whole_and_only_when_the_journal_changed(
