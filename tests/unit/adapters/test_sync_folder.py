@@ -224,3 +224,32 @@ def test_an_unwritable_folder_is_logged_and_the_app_goes_on(
         Sharer(SyncFolder(shared, "dev", "desk"), journal).share(datetime.now(UTC))
     assert any("sync.write_failed" in r.getMessage() for r in caplog.records)
     journal.close()
+
+
+def test_the_streak_counts_the_days_reached_on_any_computer(tmp_path: Path) -> None:
+    from movebreak.app.review_data import review_of
+    from movebreak.core import sync
+    from movebreak.core.stats import Activity
+    from tests.world import SITTING
+
+    journal = SqliteJournal.open(tmp_path / "journal.sqlite3")
+    today = SITTING.day_of(datetime.now(UTC))
+    walk = timedelta(minutes=10)
+    journal.record_activity(SITTING.day_start(today) + timedelta(hours=3), walk, "walk")
+    laptop = SyncFolder(tmp_path / "shared", "laptop", "laptop")
+    by_month: dict[str, list[sync.Entry]] = {}
+    for back in (1, 2):  # the two days before, at the laptop only
+        start = SITTING.day_start(today - timedelta(days=back)) + timedelta(hours=3)
+        by_month.setdefault(sync.month_of(start), []).append(
+            sync.entry(f"w{back}", "laptop", Activity(start, walk))
+        )
+    for month, entries in by_month.items():
+        laptop.write_month(month, entries)
+    desk = SyncFolder(tmp_path / "shared", "desk", "desk")
+    common = {"rules": SITTING, "movement_ids": frozenset[str](), "goal": walk}
+    alone = review_of(today, journal, **common)  # type: ignore[arg-type]
+    together = review_of(today, journal, folder=desk, **common)  # type: ignore[arg-type]
+    assert alone.streak == 1
+    assert together.streak == 3
+    assert [(d.name, d.movement) for d in together.devices] == [("desk", walk)]  # today
+    journal.close()
