@@ -201,6 +201,16 @@ def syncthing_pair(tmp_path: Path) -> Iterator[tuple[Syncthing, Syncthing]]:
                 stderr=subprocess.DEVNULL,
             )
         wait_for(lambda: a.up() and b.up(), "both Syncthing instances", 60)
+        for st in pair:  # as configured: loopback only, nothing reaching out
+            options = st.rest("GET", "/rest/config/options")
+            assert isinstance(options, dict)
+            assert options["listenAddresses"] == [f"tcp://127.0.0.1:{st.sync_port}"]
+            assert not options["globalAnnounceEnabled"]
+            assert not options["localAnnounceEnabled"]
+            assert not options["relaysEnabled"]
+            assert not options["natEnabled"]
+            assert options["urAccepted"] == -1
+            assert options["autoUpgradeIntervalH"] == 0
         wait_for(lambda: a.connected_to(b) and b.connected_to(a), "the two to connect", 60)
         yield a, b
     finally:
