@@ -180,6 +180,13 @@ class SyncFolder:
         make_private_dir(self.own)
         text = json.dumps({"device": self.device, "format": 1, "name": self.name}) + "\n"
         if self._written.get(DEVICE_FILE) != text:
+            found = self._name(self.own)
+            if DEVICE_FILE not in self._written and found and found != self.name:
+                log.warning(
+                    "sync.device_renamed folder=%s was=%r now=%r: if another computer uses "
+                    "this device id (a copied data folder), delete %s there",
+                    self.own, found, self.name, DEVICE_ID_FILE,
+                )  # fmt: skip
             write_atomically(self.own / DEVICE_FILE, text)
             self._written[DEVICE_FILE] = text
 

@@ -253,3 +253,16 @@ def test_the_streak_counts_the_days_reached_on_any_computer(tmp_path: Path) -> N
     assert together.streak == 3
     assert [(d.name, d.movement) for d in together.devices] == [("desk", walk)]  # today
     journal.close()
+
+
+def test_two_computers_with_one_device_id_are_pointed_out_in_the_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = datetime(2026, 12, 4, 10, tzinfo=UTC)
+    here = DevicePresence("same-id", "laptop", now, now, now, "seated")
+    SyncFolder(tmp_path / "shared", "same-id", "laptop").write_presence(here)
+    with caplog.at_level(logging.WARNING):  # a data folder copied to the desktop
+        SyncFolder(tmp_path / "shared", "same-id", "desktop").write_presence(here)
+    (warning,) = [r.getMessage() for r in caplog.records if "device_renamed" in r.getMessage()]
+    assert "'laptop'" in warning
+    assert "delete device-id there" in warning
