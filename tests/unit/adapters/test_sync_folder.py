@@ -71,6 +71,10 @@ def test_two_profiles_on_one_plain_shared_folder_see_the_same_day(tmp_path: Path
         ("desktop", "stairs"),
         ("laptop", "walk"),
     ]
+    # The other computer's events are read, never copied into this one's journal.
+    own = SqliteJournal.open(desktop / "data" / "journal.sqlite3")
+    assert [a.name for a in own.activities()] == ["stairs"]
+    own.close()
     # Each device wrote only its own folder; every file private, no SQLite file shared.
     folders = sorted(p.name for p in shared.iterdir())
     assert folders == sorted([device_id(laptop / "data"), device_id(desktop / "data")])
