@@ -131,6 +131,12 @@ class MemoryJournal:
                 return
         self.stretches.append((started, ended, posture))
 
+    def move_stretch(self, started: datetime, to: datetime) -> None:
+        for index in range(len(self.stretches) - 1, -1, -1):
+            if int(self.stretches[index][0].timestamp()) == int(started.timestamp()):
+                self.stretches[index] = (to, *self.stretches[index][1:])
+                return
+
     def last_stretch(self) -> Stretch | None:
         if not self.stretches:
             return None

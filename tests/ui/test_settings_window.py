@@ -38,6 +38,7 @@ from movebreak.ui.setting_editors import (
     ListEditor,
     NumberEditor,
     SwitchEditor,
+    TextEditor,
 )
 from movebreak.ui.settings_window import PAGES, SettingsWindow
 from tests.fakes import FakeActivity, FakeClock
@@ -85,8 +86,12 @@ def window_of(app: MovebreakApp) -> SettingsWindow:
     return window
 
 
-def enter(editor: Editor, option: Option) -> None:
-    """Enter a valid value other than the default, the way a user would."""
+def enter(editor: Editor, option: Option, folder: Path | None = None) -> None:
+    """Enter a valid value other than the default, the way a user would.
+
+    A text (the shared folder, the computer's name) goes under ``folder``: the app writes
+    into the shared folder as soon as it is set.
+    """
     if isinstance(editor, DurationEditor):
         editor.field.setText("1h7m" if option.default >= timedelta(minutes=20) else "7s")
         editor.field.editingFinished.emit()
@@ -113,6 +118,10 @@ def enter(editor: Editor, option: Option) -> None:
     elif isinstance(editor, ClockEditor):
         editor.edit.setTime(QTime(5, 30))
         editor.edit.editingFinished.emit()
+    elif isinstance(editor, TextEditor):
+        assert folder is not None, "a text setting needs a folder of the test's own"
+        editor.field.setText(str(folder / option.key))
+        editor.field.editingFinished.emit()
     else:
         raise AssertionError(f"no way to edit {editor!r}")
 
@@ -122,7 +131,7 @@ def test_every_setting_changed_in_the_window_is_saved_applied_and_keeps_comments
 ) -> None:
     window = window_of(app)
     for option in options():
-        enter(window.rows[(option.table, option.key)].editor, option)
+        enter(window.rows[(option.table, option.key)].editor, option, paths.data_dir.parent)
     saved, problems = load_settings(paths.config_file)
     assert [p for p in problems if p.severity.value == "error"] == []
     for option in options():

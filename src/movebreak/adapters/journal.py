@@ -11,6 +11,7 @@ import logging
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from movebreak.adapters.paths import make_private_dir
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break, Stretch
 from movebreak.core.stats import Activity, CheckIn, Pause, PauseUnderWay
+from movebreak.core.sync import Entry, entry
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +83,25 @@ MIGRATIONS: Sequence[str] = (
     ALTER TABLE pause ADD COLUMN under_way INTEGER NOT NULL DEFAULT 0
         CHECK (under_way IN (0, 1));
     CREATE UNIQUE INDEX pause_one_under_way ON pause (under_way) WHERE under_way = 1;
+    """,
+    """
+    -- A stable id per event, the same on every computer the journal is shared with
+    -- (core.sync): rows recorded before this version get a random one now, once.
+    ALTER TABLE prompt ADD COLUMN uid TEXT;
+    ALTER TABLE natural_break ADD COLUMN uid TEXT;
+    ALTER TABLE stretch ADD COLUMN uid TEXT;
+    ALTER TABLE activity ADD COLUMN uid TEXT;
+    ALTER TABLE pause ADD COLUMN uid TEXT;
+    UPDATE prompt SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    UPDATE natural_break SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    UPDATE stretch SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    UPDATE activity SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    UPDATE pause SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+    CREATE UNIQUE INDEX prompt_uid ON prompt (uid);
+    CREATE UNIQUE INDEX natural_break_uid ON natural_break (uid);
+    CREATE UNIQUE INDEX stretch_uid ON stretch (uid);
+    CREATE UNIQUE INDEX activity_uid ON activity (uid);
+    CREATE UNIQUE INDEX pause_uid ON pause (uid);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -177,7 +198,7 @@ class SqliteJournal:
             self._db.execute("BEGIN")
             self._db.execute(
                 "INSERT INTO prompt (shown_at, resolved_at, exercise_id, outcome, moved_seconds,"
-                " rating) VALUES (?, ?, ?, ?, ?, ?)",
+                " rating, uid) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     _stamp(record.shown_at),
                     _stamp(record.resolved_at),
@@ -185,6 +206,7 @@ class SqliteJournal:
                     record.outcome.value,
                     int(record.moved.total_seconds()),
                     record.rating,
+                    _uid(),
                 ),
             )
 
@@ -206,8 +228,8 @@ class SqliteJournal:
             )
             if updated.rowcount == 0:
                 self._db.execute(
-                    "INSERT INTO stretch (started_at, ended_at, posture) VALUES (?, ?, ?)",
-                    (_stamp(started), _stamp(ended), posture),
+                    "INSERT INTO stretch (started_at, ended_at, posture, uid) VALUES (?, ?, ?, ?)",
+                    (_stamp(started), _stamp(ended), posture, _uid()),
                 )
 
     def last_stretch(self) -> Stretch | None:
@@ -223,8 +245,8 @@ class SqliteJournal:
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute(
-                "INSERT INTO activity (started_at, seconds, name) VALUES (?, ?, ?)",
-                (_stamp(started), int(length.total_seconds()), name),
+                "INSERT INTO activity (started_at, seconds, name, uid) VALUES (?, ?, ?, ?)",
+                (_stamp(started), int(length.total_seconds()), name, _uid()),
             )
 
     def record_pause(
@@ -289,7 +311,10 @@ class SqliteJournal:
         if updated.rowcount:
             return
         if not under_way:  # a finished pause the journal did not have under way
-            self._db.execute("INSERT INTO pause (started_at, ended_at) VALUES (?, ?)", (begin, end))
+            self._db.execute(
+                "INSERT INTO pause (started_at, ended_at, uid) VALUES (?, ?, ?)",
+                (begin, end, _uid()),
+            )
             return
         # Another pause under way ends where this one begins (gone if that leaves nothing).
         self._db.execute("DELETE FROM pause WHERE under_way = 1 AND started_at >= ?", (begin,))
@@ -297,8 +322,9 @@ class SqliteJournal:
             "UPDATE pause SET ended_at = ?, under_way = 0 WHERE under_way = 1", (begin,)
         )
         self._db.execute(
-            "INSERT INTO pause (started_at, ended_at, planned_end, under_way) VALUES (?, ?, ?, 1)",
-            (begin, end, _stamp(until) if until else None),
+            "INSERT INTO pause (started_at, ended_at, planned_end, under_way, uid)"
+            " VALUES (?, ?, ?, 1, ?)",
+            (begin, end, _stamp(until) if until else None, _uid()),
         )
 
     def record_checkin(self, day: date, score: int, answered: datetime) -> None:
@@ -368,8 +394,8 @@ class SqliteJournal:
         with self._db:
             self._db.execute("BEGIN")
             self._db.execute(
-                "INSERT INTO natural_break (started_at, ended_at) VALUES (?, ?)",
-                (_stamp(taken.start), _stamp(taken.end)),
+                "INSERT INTO natural_break (started_at, ended_at, uid) VALUES (?, ?, ?)",
+                (_stamp(taken.start), _stamp(taken.end), _uid()),
             )
 
     def prompts(self, since: datetime | None = None) -> list[PromptRecord]:
@@ -399,6 +425,100 @@ class SqliteJournal:
             (_stamp(since) if since else 0,),
         )
         return [Break(_time(start), _time(end)) for start, end in rows]
+
+    def move_stretch(self, started: datetime, to: datetime) -> None:
+        """The stretch under way that began at ``started`` began at ``to`` after all.
+
+        The person brought it from another computer (``core.sync.carried_start``): the
+        row keeps its id and length so far, only its start moves.
+        """
+        with self._db:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(
+                "UPDATE stretch SET started_at = ? WHERE id = (SELECT id FROM stretch"
+                " WHERE started_at = ? ORDER BY id DESC LIMIT 1)",
+                (_stamp(to), _stamp(started)),
+            )
+
+    def entries(
+        self, device: str, since: datetime | None = None, until: datetime | None = None
+    ) -> list[Entry]:
+        """Every event that begins in [``since``, ``until``), with its id, as shared.
+
+        The check-in has no row id: its day is its id (a second answer that day replaces
+        the first, on this device). Events are those the journal has committed; the
+        stretch under way as far as it was last kept.
+        """
+        fallback = f"{device}-row"  # rows another program wrote without an id
+        low = _stamp(since) if since else 0
+        high = _stamp(until) if until else 2**62
+        found: list[Entry] = []
+        for uid, shown, resolved, exercise, outcome, moved, rating in self._db.execute(
+            "SELECT coalesce(uid, ? || id), shown_at, resolved_at, exercise_id, outcome,"
+            " moved_seconds, rating FROM prompt WHERE shown_at >= ? AND shown_at < ?",
+            (fallback, low, high),
+        ):
+            record = PromptRecord(
+                _time(shown),
+                _time(resolved),
+                exercise,
+                Outcome(outcome),
+                timedelta(seconds=moved),
+                rating,
+            )
+            found.append(entry(uid, device, record))
+        for uid, a, b in self._db.execute(
+            "SELECT coalesce(uid, ? || id), started_at, ended_at FROM natural_break"
+            " WHERE started_at >= ? AND started_at < ?",
+            (fallback, low, high),
+        ):
+            found.append(entry(uid, device, Break(_time(a), _time(b))))
+        for uid, a, b, posture in self._db.execute(
+            "SELECT coalesce(uid, ? || id), started_at, ended_at, posture FROM stretch"
+            " WHERE started_at >= ? AND started_at < ?",
+            (fallback, low, high),
+        ):
+            found.append(entry(uid, device, Stretch(_time(a), _time(b), posture)))
+        for uid, a, n, name in self._db.execute(
+            "SELECT coalesce(uid, ? || id), started_at, seconds, name FROM activity"
+            " WHERE started_at >= ? AND started_at < ?",
+            (fallback, low, high),
+        ):
+            found.append(entry(uid, device, Activity(_time(a), timedelta(seconds=n), name)))
+        for uid, a, b in self._db.execute(
+            "SELECT coalesce(uid, ? || id), started_at, ended_at FROM pause"
+            " WHERE started_at >= ? AND started_at < ?",
+            (fallback, low, high),
+        ):
+            found.append(entry(uid, device, Pause(_time(a), _time(b))))
+        for day, score, at in self._db.execute(
+            "SELECT day, score, answered_at FROM checkin WHERE answered_at >= ?"
+            " AND answered_at < ?",
+            (low, high),
+        ):
+            found.append(entry(day, device, CheckIn(date.fromisoformat(day), score, _time(at))))
+        return found
+
+    def first_event(self) -> datetime | None:
+        """When the oldest event began (the first month to share), ``None`` if none yet."""
+        (oldest,) = self._db.execute(
+            "SELECT min(m) FROM (SELECT min(shown_at) AS m FROM prompt"
+            " UNION ALL SELECT min(started_at) FROM natural_break"
+            " UNION ALL SELECT min(started_at) FROM stretch"
+            " UNION ALL SELECT min(started_at) FROM activity"
+            " UNION ALL SELECT min(started_at) FROM pause"
+            " UNION ALL SELECT min(answered_at) FROM checkin)"
+        ).fetchone()
+        return _time(oldest) if oldest is not None else None
+
+    def changes(self) -> tuple[int, int]:
+        """Changes anyone committed to the file so far: equal twice means nothing new.
+
+        SQLite's ``data_version`` moves when another connection commits (``movebreak
+        log``), ``total_changes`` when this one does; both are free to read.
+        """
+        (version,) = self._db.execute("PRAGMA data_version").fetchone()
+        return int(version), self._db.total_changes
 
     @property
     def in_memory(self) -> bool:
@@ -492,6 +612,11 @@ def _migrate(connection: sqlite3.Connection, path: Path) -> None:
 
 def _stamp(moment: datetime) -> int:
     return int(moment.timestamp())
+
+
+def _uid() -> str:
+    """A new event's id: random, so two computers never make the same one."""
+    return uuid.uuid4().hex
 
 
 def _time(stamp: int) -> datetime:

@@ -28,6 +28,7 @@ from movebreak.app import control_commands
 from movebreak.app.rules import preferences_from, rules_from, sample_interval
 from movebreak.app.settings_flow import SettingsFlow
 from movebreak.app.side_windows import SideWindows
+from movebreak.app.sync_flow import SyncFlow
 from movebreak.core import checkin
 from movebreak.core.activity import reason as activity_reason
 from movebreak.core.checkin import CheckInState
@@ -123,6 +124,8 @@ class MovebreakApp(SideWindows, QObject):
             idle=lambda: self._source.idle(),  # the source may be switched in settings
             busy=lambda: self._busy(),
         )
+        self._sync = SyncFlow(self.coach, journal, self._clock, paths.data_dir if paths else None)
+        self._sync.configure(settings)
         self._connect_ui()
         self._lock = ScreenLockWatcher(self._on_lock)
         self._sleep_watch = SleepWatcher(self._on_sleep)
@@ -273,6 +276,7 @@ class MovebreakApp(SideWindows, QObject):
             log.info("away.suspend length=%s", span(slept))
             self.coach.observe_away(now - slept, now)
         self.coach.observe_input(self._source.idle())
+        self._sync.after_sample()
         self.refresh()
 
     def refresh_after_tick(self) -> None:
@@ -379,6 +383,7 @@ class MovebreakApp(SideWindows, QObject):
         if settings.activity.source != before.activity.source:
             self._switch_source(ChosenActivity(settings.activity.source))
         self.tray.show_checkin(settings.goals.back_checkin)
+        self._sync.configure(settings)
         log.info("settings.applied")
         self.refresh()
 
@@ -409,6 +414,7 @@ class MovebreakApp(SideWindows, QObject):
     def stop(self) -> None:
         """Release everything in an order that lets Qt exit cleanly."""
         self.coach.close()  # keeps the stretch and pause under way
+        self._sync.close()
         if self.settings_flow is not None:
             self.settings_flow.close()
         self._stop_sampling()

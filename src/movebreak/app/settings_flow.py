@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices
 from movebreak.adapters.autostart import Autostart, AutostartError
 from movebreak.adapters.paths import AppPaths, make_private_dir
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
+from movebreak.adapters.sync_folder import device_id
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.settings import Settings, with_value
 from movebreak.core.settings_text import file_value
@@ -90,6 +91,7 @@ class SettingsFlow(QObject):
             window.library_requested.connect(self._open_library)
             self.window = window
         self.window.show_settings(self._host.settings)
+        self.window.show_device(device_id(self._paths.data_dir))
         self.window.show_notice(None)
         self._show_autostart()
         self.window.show()

@@ -18,6 +18,7 @@ from movebreak.adapters.library_file import Library, red_flags
 from movebreak.adapters.paths import AppPaths
 from movebreak.app.review_data import review_of
 from movebreak.app.settings_flow import SettingsFlow, open_folder
+from movebreak.app.sync_flow import SyncFlow
 from movebreak.core.coach import Coach
 from movebreak.core.ports import Clock
 from movebreak.core.settings import Settings
@@ -51,6 +52,7 @@ class SideWindows:
     _clock: Clock
     _settings: Settings
     _paths: AppPaths | None
+    _sync: SyncFlow
 
     def do(self, intent: Callable[[], object]) -> bool:
         """Carry out a Coach intent and show the result (MovebreakApp)."""
@@ -97,6 +99,7 @@ class SideWindows:
             movement_ids=frozenset(e.id for e in self._library.exercises if e.movement),
             goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
             under_way=(self.coach.view(), self._clock.now()) if self._review_day == today else None,
+            folder=self._sync.folder,
         )
         self.review_window.show_review(review, is_today=self._review_day == today)
         self.review_window.show()

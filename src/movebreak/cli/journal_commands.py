@@ -17,8 +17,20 @@ from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
 from movebreak.app.rules import rules_from
+from movebreak.app.shared_journal import combined, folder_for, share_now
+from movebreak.core.reminder import PromptRecord
 from movebreak.core.settings import Settings
-from movebreak.core.stats import days_back, minutes, summarise, summary_json
+from movebreak.core.sitting import Break, Stretch
+from movebreak.core.stats import (
+    Activity,
+    DeviceShare,
+    Pause,
+    days_back,
+    minutes,
+    summarise,
+    summary_json,
+)
+from movebreak.core.sync import Record, breakdown, distinct, start_of
 
 
 def _open(paths: AppPaths) -> SqliteJournal | None:
@@ -52,12 +64,26 @@ def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -
     days = [today] if span_days == 1 else list(days_back(today, span_days))
     journal = _open(paths)
     since = rules.day_start(days[0]) - timedelta(days=1)
-    prompts = journal.prompts(since) if journal else []
-    breaks = journal.breaks(since) if journal else []
-    stretches = journal.stretches(since) if journal else []
-    activities = journal.activities(since) if journal else []
-    pauses = journal.pauses(since) if journal else []
-    checkins = journal.checkins(days[0]) if journal else {}
+    folder = folder_for(settings, paths.data_dir)
+    devices: tuple[DeviceShare, ...] = ()
+    if folder is not None:  # every computer's records, each once
+        until = rules.day_start(days[-1] + timedelta(days=1))
+        found = combined(journal, folder, rules, since, until)
+        merged = found.merged
+        prompts, breaks, stretches = merged.prompts, merged.breaks, merged.stretches
+        activities, pauses = merged.activities, merged.pauses
+        checkins = {d: c for d, c in merged.checkins.items() if d >= days[0]}
+        devices = breakdown(
+            merged, days, rules, movement_ids=movement_ids, names=found.names,
+            this_device=found.device,
+        )  # fmt: skip
+    else:
+        prompts = journal.prompts(since) if journal else []
+        breaks = journal.breaks(since) if journal else []
+        stretches = journal.stretches(since) if journal else []
+        activities = journal.activities(since) if journal else []
+        pauses = journal.pauses(since) if journal else []
+        checkins = journal.checkins(days[0]) if journal else {}
     if journal:
         journal.close()
     summaries = [
@@ -76,21 +102,21 @@ def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -
         for d in days
     ]
     if as_json:
+        shown: dict[str, object]
         if span_days == 1:
-            print(json.dumps(summary_json(summaries[0])))
+            shown = summary_json(summaries[0])
         else:
             total = sum((s.movement for s in summaries), timedelta(0))
-            print(
-                json.dumps(
-                    {
-                        "from": days[0].isoformat(),
-                        "to": days[-1].isoformat(),
-                        "movement_minutes": minutes(total),
-                        "days_at_goal": sum(1 for s in summaries if s.movement >= s.goal),
-                        "days": [summary_json(s) for s in summaries],
-                    }
-                )
-            )
+            shown = {
+                "from": days[0].isoformat(),
+                "to": days[-1].isoformat(),
+                "movement_minutes": minutes(total),
+                "days_at_goal": sum(1 for s in summaries if s.movement >= s.goal),
+                "days": [summary_json(s) for s in summaries],
+            }
+        if folder is not None:
+            shown["devices"] = [device_json(d) for d in devices]
+        print(json.dumps(shown))
         return 0
     for summary in summaries:
         done = summary.prompts.get("done", 0)
@@ -100,6 +126,11 @@ def stats(paths: AppPaths, *, day: date | None, span_days: int, as_json: bool) -
             f"seated {minutes(summary.seated):g} min (longest {minutes(summary.longest_seated):g})"
             f" · {done} prompts done"
         )
+    if len(devices) > 1:
+        print(
+            "by computer: "
+            + " · ".join(f"{d.name} moved {minutes(d.movement):g} min" for d in devices)
+        )
     return 0
 
 
@@ -108,6 +139,7 @@ def log_activity(paths: AppPaths, length: timedelta, name: str) -> int:
     journal = _open_for_writing(paths)
     try:
         journal.record_activity(datetime.now(UTC) - length, length, name)
+        _share(paths, journal)
     finally:
         journal.close()
     print(f"Logged {minutes(length):g} min of {name or 'movement'}.")
@@ -122,65 +154,66 @@ def checkin(paths: AppPaths, score: int) -> int:
     journal = _open_for_writing(paths)
     try:
         journal.record_checkin(rules.day_of(now), score, now)
+        _share(paths, journal, settings)
     finally:
         journal.close()
     print(f"Back today: {score} of 10. Thank you.")
     return 0
 
 
+def device_json(share: DeviceShare) -> dict[str, object]:
+    """One computer's part in ``stats --json`` (``devices``), when a folder is shared."""
+    return {
+        "device": share.device,
+        "name": share.name,
+        "this_device": share.this_device,
+        "movement_minutes": minutes(share.movement),
+        "seated_minutes": minutes(share.seated),
+    }
+
+
+def _share(paths: AppPaths, journal: SqliteJournal, settings: Settings | None = None) -> None:
+    """Put what was just written into the shared folder at once, if there is one.
+
+    The app would within a minute; without the app running, this is the only writer.
+    """
+    if settings is None:
+        settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
+    folder = folder_for(settings, paths.data_dir)
+    if folder is not None:
+        share_now(folder, journal, datetime.now(UTC))
+
+
 def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
-    """Write every recorded event, oldest first, as CSV or JSON on standard output."""
+    """Write every recorded event, oldest first, as CSV or JSON on standard output.
+
+    With a shared folder, every computer's events, each once, with a ``device`` column.
+    """
     journal = _open(paths)
     start = datetime.combine(since, datetime.min.time(), tzinfo=LocalTimezone()) if since else None
+    settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
+    folder = folder_for(settings, paths.data_dir)
     events: list[dict[str, object]] = []
+    if folder is not None:
+        low = start or datetime.fromtimestamp(0, UTC)
+        own = journal.entries(folder.device, low) if journal else []
+        shared = folder.read()
+        names = {**shared.names, folder.device: folder.name}
+        for item in distinct([*own, *(e for e in shared.entries if start_of(e.record) >= low)]):
+            event = _event(item.record)
+            event["device"] = names.get(item.device, item.device)
+            events.append(event)
+    elif journal:
+        records: list[Record] = [
+            *journal.prompts(start),
+            *journal.breaks(start),
+            *journal.stretches(start),
+            *journal.activities(start),
+            *journal.pauses(start),
+            *journal.checkins(since).values(),
+        ]
+        events = [_event(record) for record in records]
     if journal:
-        events += [
-            {
-                "type": "prompt",
-                "start": r.shown_at.isoformat(),
-                "end": r.resolved_at.isoformat(),
-                "exercise_id": r.exercise_id,
-                "outcome": r.outcome.value,
-                "moved_seconds": int(r.moved.total_seconds()),
-                "rating": r.rating,
-            }
-            for r in journal.prompts(start)
-        ]
-        events += [
-            {"type": "break", "start": b.start.isoformat(), "end": b.end.isoformat()}
-            for b in journal.breaks(start)
-        ]
-        events += [
-            {
-                "type": "stretch",
-                "start": s.start.isoformat(),
-                "end": s.end.isoformat(),
-                "posture": s.posture,
-            }
-            for s in journal.stretches(start)
-        ]
-        events += [
-            {
-                "type": "activity",
-                "start": a.start.isoformat(),
-                "end": (a.start + a.length).isoformat(),
-                "name": a.name,
-            }
-            for a in journal.activities(start)
-        ]
-        events += [
-            {"type": "pause", "start": p.start.isoformat(), "end": p.end.isoformat()}
-            for p in journal.pauses(start)
-        ]
-        events += [
-            {
-                "type": "checkin",
-                "start": c.answered.isoformat(),
-                "day": c.day.isoformat(),
-                "score": c.score,
-            }
-            for c in journal.checkins(since).values()
-        ]
         journal.close()
     events.sort(key=lambda event: str(event["start"]))
     if fmt == "json":
@@ -199,7 +232,46 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
         "day",
         "score",
     ]
+    if folder is not None:
+        columns.append("device")
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, restval="")
     writer.writeheader()
     writer.writerows(events)
     return 0
+
+
+def _event(record: Record) -> dict[str, object]:
+    """One record as ``export`` writes it (a public interface: columns never change)."""
+    if isinstance(record, PromptRecord):
+        return {
+            "type": "prompt",
+            "start": record.shown_at.isoformat(),
+            "end": record.resolved_at.isoformat(),
+            "exercise_id": record.exercise_id,
+            "outcome": record.outcome.value,
+            "moved_seconds": int(record.moved.total_seconds()),
+            "rating": record.rating,
+        }
+    if isinstance(record, Stretch):
+        return {
+            "type": "stretch",
+            "start": record.start.isoformat(),
+            "end": record.end.isoformat(),
+            "posture": record.posture,
+        }
+    if isinstance(record, Break | Pause):
+        kind = "break" if isinstance(record, Break) else "pause"
+        return {"type": kind, "start": record.start.isoformat(), "end": record.end.isoformat()}
+    if isinstance(record, Activity):
+        return {
+            "type": "activity",
+            "start": record.start.isoformat(),
+            "end": (record.start + record.length).isoformat(),
+            "name": record.name,
+        }
+    return {
+        "type": "checkin",
+        "start": record.answered.isoformat(),
+        "day": record.day.isoformat(),
+        "score": record.score,
+    }

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from movebreak.core import desk_journal, progression, selection, sitting
+from movebreak.core import desk_journal, progression, selection, sitting, sync
 from movebreak.core.exercises import Exercise
 from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler
 from movebreak.core.progression import STOP_GUIDANCE, Level, Rating
@@ -37,6 +37,7 @@ from movebreak.core.selection import Preferences
 from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
 from movebreak.core.stats import PauseUnderWay
 from movebreak.core.status import Status, shown_prompt, status_of
+from movebreak.core.sync import DevicePresence
 
 log = logging.getLogger(__name__)
 
@@ -78,10 +79,8 @@ class Coach:
         self._rating_for: Prompting | None = None
         self._idle = idle
         self._busy = busy
-        last = journal.last_stretch()
-        self._desk, self._kept = desk_journal.restore(
-            last, journal.history(), clock.now(), sitting_rules
-        )
+        last, history = journal.last_stretch(), journal.history()
+        self._desk, self._kept = desk_journal.restore(last, history, clock.now(), sitting_rules)
         if last is not None and self._desk.stretch_start == last.start:
             log.info(
                 "stretch.resumed started=%s downtime=%ds",
@@ -89,6 +88,10 @@ class Coach:
                 (clock.now() - last.end).total_seconds(),
             )
         self._level = self._compute_level()
+        # The last Done: shared with the other computers, so the stretch ends everywhere.
+        self.moved_at: datetime | None = max(
+            (r.resolved_at for r in history if r.outcome is Outcome.DONE), default=None
+        )
         self._state: ReminderState = Watching()
         self._pause_kept = clock.now()  # how far the journal has the pause under way
         self._resume_pause(journal.pause_under_way())
@@ -151,6 +154,58 @@ class Coach:
         self._state = state
         self._reschedule(now)
 
+    def follow(self, others: Sequence[DevicePresence], slack: timedelta) -> DevicePresence | None:
+        """Continue the stretch the person began at another computer, if they did.
+
+        Or end this one, if the person finished an exercise at another computer since it
+        began (they moved, wherever they pressed Done).
+
+        ``others``: the other devices' presence (``core.sync.carried_start`` says when a
+        stretch carries over, and why clock skew cannot make time negative). The stretch
+        under way, as far as the journal has it, moves its start back; nothing else
+        changes. Returns the device it came from, or ``None``.
+        """
+        desk, now = self._desk, self._clock.now()
+        elsewhere = sync.moved_elsewhere(desk.stretch_start, now, others)
+        if elsewhere is not None and elsewhere.moved_at is not None:
+            self.moved_at = elsewhere.moved_at
+            log.info("stretch.restarted moved_on_device=%s", elsewhere.device)
+            self._set_desk(sitting.restart(desk, elsewhere.moved_at, self._sitting_rules))
+            self.tick()
+            return elsewhere
+        if desk.away_since is not None or now - desk.last_activity >= self.natural_break:
+            return None  # nobody here now: nothing to continue
+        found = sync.carried_start(
+            desk.stretch_start,
+            desk.posture.value,
+            now,
+            others,
+            natural_break=self._sitting_rules.natural_break,
+            slack=slack,
+            moved_at=self.moved_at,
+        )
+        if found is None:
+            return None
+        start, other = found
+        if self._kept[0] == desk.stretch_start and self._kept[1] > self._kept[0]:
+            self._journal.move_stretch(desk.stretch_start, start)
+            self._kept = (start, self._kept[1])
+        else:
+            self._kept = (start, start)
+        log.info(
+            "stretch.carried from_device=%s started=%s was=%s",
+            other.device,
+            start.isoformat(timespec="seconds"),
+            desk.stretch_start.isoformat(timespec="seconds"),
+        )
+        self._desk = replace(desk, stretch_start=start)  # not a new stretch: the same, longer
+        kept = desk_journal.open_stretch(self._desk, self._kept)
+        if kept is not None:
+            self._journal.record_stretch(kept.start, kept.end, kept.posture)
+            self._kept = (kept.start, kept.end)
+        self.tick()
+        return other
+
     # --- intents from the user -------------------------------------------------------
 
     def done(self) -> bool:
@@ -161,6 +216,7 @@ class Coach:
         exercise = self._exercise(state.exercise_id)
         moved = moved_for(state, now, exercise.duration if exercise else timedelta(minutes=2))
         self._resolve(state, Outcome.DONE, now, moved, hide=False)
+        self.moved_at = now
         self._set_desk(sitting.restart(self._desk, now, self._sitting_rules))
         self._state = Watching()
         self._rating_for = state
@@ -279,6 +335,11 @@ class Coach:
         self.tick()
 
     # --- reads -----------------------------------------------------------------------
+
+    @property
+    def natural_break(self) -> timedelta:
+        """Idle this long is a break (the rule a stretch carried from elsewhere meets too)."""
+        return self._sitting_rules.natural_break
 
     @property
     def sitting_rules(self) -> SittingRules:

@@ -92,6 +92,13 @@ class Journal(Protocol):
         """The stretch that ended last, if any (resumed after a short downtime)."""
         ...
 
+    def move_stretch(self, started: datetime, to: datetime) -> None:
+        """The stretch under way that began at ``started`` began at ``to`` after all.
+
+        The person brought it from another computer; the stretch keeps its id.
+        """
+        ...
+
     def record_pause(
         self,
         started: datetime,

@@ -313,6 +313,31 @@ class Standing:
 
 
 @dataclass(frozen=True, slots=True)
+class Sync:
+    """The ``[sync]`` table: one person at several computers (README "Several computers")."""
+
+    folder: str = setting(
+        "",
+        label="Shared folder for several computers",
+        help=(
+            "A folder your sync program (Syncthing, Nextcloud, Dropbox) keeps the same on "
+            "each of your computers, such as Sync/movebreak in your home folder. Each "
+            "computer writes its own files there and reads the others': the day's movement "
+            "and the seated stretch follow you from one computer to the next. Empty: off."
+        ),
+        file_note='Like "~/Sync/movebreak"; a relative path starts at your home folder.',
+    )
+    device_name: str = setting(
+        "",
+        label="Name of this computer",
+        help=(
+            "How this computer is named where the review shows which computer your "
+            "minutes came from. Empty: the computer's own name."
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """All settings, one attribute per TOML table."""
 
@@ -324,6 +349,7 @@ class Settings:
     goals: Goals = field(default_factory=Goals)
     notifications: Notifications = field(default_factory=Notifications)
     activity: Activity = field(default_factory=Activity)
+    sync: Sync = field(default_factory=Sync)
 
 
 # What the settings window shows for each choice of each option; the file keeps the value on

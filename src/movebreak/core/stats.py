@@ -98,16 +98,13 @@ def summarise(
         return max(min(b, end) - max(a, start), _ZERO)
 
     counts = {"done": 0, "snoozed": 0, "skipped": 0, "away": 0}
-    movement = _ZERO
+    prompts = list(prompts)
     for record in prompts:
-        if not start <= record.shown_at < end:
-            continue
-        counts[record.outcome.value] += 1
-        if record.outcome is Outcome.DONE and (
-            movement_ids is None or record.exercise_id in movement_ids
-        ):
-            movement += record.moved
-    movement += sum((within(a.start, a.start + a.length) for a in activities), _ZERO)
+        if start <= record.shown_at < end:
+            counts[record.outcome.value] += 1
+    movement = movement_within(
+        start, end, prompts=prompts, activities=activities, movement_ids=movement_ids
+    )
     taken = [b for b in breaks if start <= b.start < end]
     seated = [within(s.start, s.end) for s in stretches if s.posture == "seated"]
     standing = [within(s.start, s.end) for s in stretches if s.posture == "standing"]
@@ -124,6 +121,32 @@ def summarise(
         paused=sum((within(p.start, p.end) for p in pauses), _ZERO),
         back=checkins[day].score if checkins and day in checkins else None,
     )
+
+
+def movement_within(
+    start: datetime,
+    end: datetime,
+    *,
+    prompts: Iterable[PromptRecord],
+    activities: Iterable[Activity],
+    movement_ids: frozenset[str] | None,
+) -> timedelta:
+    """Movement minutes between ``start`` and ``end``: THE definition (see the module).
+
+    A done exercise that counts as movement, by when it was shown; a logged activity, by
+    the part of it inside the span.
+    """
+    movement = _ZERO
+    for record in prompts:
+        if (
+            start <= record.shown_at < end
+            and record.outcome is Outcome.DONE
+            and (movement_ids is None or record.exercise_id in movement_ids)
+        ):
+            movement += record.moved
+    for logged in activities:
+        movement += max(min(logged.start + logged.length, end) - max(logged.start, start), _ZERO)
+    return movement
 
 
 def _utc_bounds(day: date, rules: SittingRules) -> tuple[datetime, datetime]:
@@ -222,6 +245,17 @@ class BackComparison:
 
 
 @dataclass(frozen=True, slots=True)
+class DeviceShare:
+    """One computer's part of a span of days, when journals are shared (``core.sync``)."""
+
+    device: str
+    name: str
+    movement: timedelta
+    seated: timedelta
+    this_device: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Review:
     """Everything the review window shows for one day."""
 
@@ -233,6 +267,7 @@ class Review:
     day_start: datetime
     day_end: datetime
     back: BackComparison | None = None  # only when the user has check-ins
+    devices: tuple[DeviceShare, ...] = ()  # which computer the day's minutes came from
 
 
 CHECKIN_WEEKS = 8

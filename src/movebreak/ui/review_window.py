@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from movebreak.core.stats import BackComparison, DaySummary, Review, minutes
+from movebreak.core.stats import BackComparison, DaySummary, DeviceShare, Review, minutes
 from movebreak.ui.text import QT_TR_NOOP, tr
 
 COLOURS = {
@@ -497,6 +497,25 @@ def back_summary(back: BackComparison) -> str:
     )
 
 
+def devices_text(devices: Sequence[DeviceShare]) -> str:
+    """The day by computer: "On this computer (desk): moved 12 min, seated 95 min · ..."."""
+    parts = []
+    for share in devices:
+        label = (
+            tr("this computer ({name})").format(name=share.name)
+            if share.this_device
+            else share.name
+        )
+        parts.append(
+            tr("{computer}: moved {moved} min, seated {seated} min").format(
+                computer=label,
+                moved=f"{minutes(share.movement):g}",
+                seated=f"{minutes(share.seated):g}",
+            )
+        )
+    return tr("By computer: ") + " · ".join(parts) if parts else ""
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -570,9 +589,13 @@ class ReviewWindow(QWidget):
         self.back = BackChart()
         self._back_summary = QLabel()
         self._back_summary.setWordWrap(True)
+        self._devices = QLabel()
+        self._devices.setAccessibleName(tr("Movement by computer"))
+        self._devices.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(top)
+        layout.addWidget(self._devices)
         layout.addWidget(self.timeline)
         layout.addWidget(legend)
         charts = QHBoxLayout()
@@ -616,6 +639,12 @@ class ReviewWindow(QWidget):
         self._back_summary.setVisible(review.back is not None)
         if review.back is not None:
             self._back_summary.setText(back_summary(review.back))
+        self._devices.setText(devices_text(review.devices))
+        self._devices.setVisible(bool(review.devices))
+
+    def devices_shown(self) -> str:
+        """Which computer the minutes came from, as shown ("" with one computer only)."""
+        return self._devices.text() if self._devices.isVisibleTo(self) else ""
 
     def back_summary(self) -> str:
         """The check-in comparison as shown ("" when hidden)."""

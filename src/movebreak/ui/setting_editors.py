@@ -322,6 +322,33 @@ class ExercisePicker(Editor):
         self.chosen.setText(text)
 
 
+class TextEditor(Editor):
+    """One free text (a folder, a name)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.field = QLineEdit()
+        self.field.setMinimumWidth(260)
+        self.field.editingFinished.connect(self._finished)
+        self._shown = ""
+        self._row(self.field)
+        self.setFocusProxy(self.field)
+
+    def raw(self) -> Any:
+        """The text, spaces at either end dropped."""
+        return self.field.text().strip()
+
+    def show_value(self, value: Any) -> None:
+        """Show the text."""
+        self._shown = str(value)
+        self.field.setText(self._shown)
+
+    def _finished(self) -> None:
+        if self.raw() != self._shown:
+            self._shown = self.raw()
+            self.edited.emit()
+
+
 class DaysEditor(Editor):
     """Seven day toggles, Monday first."""
 
@@ -453,4 +480,6 @@ def editor_for(option: Option, exercises: Sequence[Titled] = ()) -> Editor:
         if option.table == "exercises" and exercises:
             return ExercisePicker(exercises, tr(spec.label))
         return ListEditor()
+    if kind is str:
+        return TextEditor()
     raise TypeError(f"no editor for [{option.table}] {option.key}: {kind!r}")  # a schema bug

@@ -47,6 +47,7 @@ PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (QT_TR_NOOP("Goals"), ("goals",)),
     (QT_TR_NOOP("Notifications"), ("notifications", "busy")),
     (QT_TR_NOOP("Privacy & data"), ("activity",)),
+    (QT_TR_NOOP("Several computers"), ("sync",)),
 )
 PRIVACY = QT_TR_NOOP(
     "movebreak keeps only <i>when</i> you last typed or moved the mouse, never which key, "
@@ -163,6 +164,16 @@ class SettingsWindow(QWidget):
         self.autostart.setEnabled(unavailable is None)
         self.autostart.setToolTip(unavailable or where)
 
+    def show_device(self, device: str) -> None:
+        """This computer's device id, under the shared-folder settings."""
+        self.device_label.setText(
+            tr(
+                "This computer's device id: {device}. Its files in the shared folder are in "
+                "the folder of that name; the folder holds times, exercise ids and minutes, "
+                "never what you type."
+            ).format(device=device)
+        )
+
     def show_notice(self, message: str | None) -> None:
         """A message for the whole window (a save refused), or ``None`` to clear it."""
         self.notice.setText(message or "")
@@ -243,6 +254,11 @@ class SettingsWindow(QWidget):
             library = QPushButton(tr("Open the exercise &library…"))
             library.clicked.connect(self.library_requested)
             return library
+        if title == "Several computers":
+            self.device_label = QLabel()
+            self.device_label.setWordWrap(True)
+            self.device_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            return self.device_label
         if title != "Privacy & data":
             return None
         box = QWidget()

@@ -109,7 +109,7 @@ def test_a_version_1_journal_is_migrated_and_keeps_its_history(tmp_path: Path) -
     assert journal.prompts()[0].rating == "ok"
     journal.close()
     (version,) = sqlite3.connect(path).execute("PRAGMA user_version").fetchone()
-    assert version == SCHEMA_VERSION == 5
+    assert version == SCHEMA_VERSION == 6
 
 
 def test_migrating_twice_is_migrating_once(tmp_path: Path) -> None:
