@@ -400,6 +400,10 @@ class SqliteJournal:
         )
         return [Break(_time(start), _time(end)) for start, end in rows]
 
+    def breaks_since(self, since: datetime) -> list[Break]:
+        """The natural breaks that began at ``since`` or later (the Coach's port)."""
+        return self.breaks(since)
+
     @property
     def in_memory(self) -> bool:
         """Whether this is the fallback that is lost when the app quits."""

@@ -1,9 +1,17 @@
 """Daily figures derived from the journal's facts: movement minutes, breaks, sitting.
 
-Movement minutes are defined here, once (movement-science.md 1.6): minutes spent on
-completed exercises that count as movement (light or higher activity), plus activities
-the user logged by hand. Breaks away from the desk are breaks, not movement; seated
-stretches (neck, wrists, eyes) are recovery, not movement.
+The two figures people compare are defined here, once, and the tray, its tooltip,
+``status --json``, Today's movement, ``stats`` and ``export`` all count with these
+functions (README, "Your movement journal"):
+
+- **Movement minutes** (movement-science.md 1.6): the time actually moved on completed
+  exercises that count as movement (light or higher activity), plus activities the user
+  logged by hand. Breaks away from the desk are breaks, not movement; seated stretches
+  (neck, wrists, eyes) are recovery, not movement.
+- **A break** is a natural break (away from keyboard and mouse for ``natural_break``, a
+  screen lock or a suspend long enough) or a completed exercise (a prompt marked Done):
+  either way the user got up from the sitting. An exercise finished during a natural
+  break is that break, counted once (:func:`breaks_taken`).
 """
 
 from __future__ import annotations
@@ -97,6 +105,8 @@ def summarise(
     def within(a: datetime, b: datetime) -> timedelta:
         return max(min(b, end) - max(a, start), _ZERO)
 
+    prompts = list(prompts)
+    breaks = list(breaks)
     counts = {"done": 0, "snoozed": 0, "skipped": 0, "away": 0}
     movement = _ZERO
     for record in prompts:
@@ -108,7 +118,7 @@ def summarise(
         ):
             movement += record.moved
     movement += sum((within(a.start, a.start + a.length) for a in activities), _ZERO)
-    taken = [b for b in breaks if start <= b.start < end]
+    taken = breaks_taken(breaks, prompts, start, end)
     seated = [within(s.start, s.end) for s in stretches if s.posture == "seated"]
     standing = [within(s.start, s.end) for s in stretches if s.posture == "standing"]
     return DaySummary(
@@ -124,6 +134,39 @@ def summarise(
         paused=sum((within(p.start, p.end) for p in pauses), _ZERO),
         back=checkins[day].score if checkins and day in checkins else None,
     )
+
+
+def exercise_break(record: PromptRecord) -> Break:
+    """A completed exercise as a break: from when the moving began to Done."""
+    return Break(record.resolved_at - record.moved, record.resolved_at)
+
+
+def completed_exercises(
+    prompts: Iterable[PromptRecord], natural: Sequence[Break]
+) -> list[PromptRecord]:
+    """The Done prompts that count as breaks: all but those made during a natural break."""
+    counted = []
+    for record in prompts:
+        if record.outcome is not Outcome.DONE:
+            continue
+        moving = exercise_break(record)
+        if not any(b.start <= moving.end and moving.start <= b.end for b in natural):
+            counted.append(record)
+    return counted
+
+
+def breaks_taken(
+    natural: Iterable[Break], prompts: Iterable[PromptRecord], start: datetime, end: datetime
+) -> list[Break]:
+    """The day's breaks by the one definition, oldest first (module docstring).
+
+    A natural break belongs to the day it began in; an exercise to the day its prompt was
+    shown in, as the prompt counts do.
+    """
+    away = [b for b in natural if start <= b.start < end]
+    shown = [r for r in prompts if start <= r.shown_at < end]
+    moved = [exercise_break(r) for r in completed_exercises(shown, away)]
+    return sorted([*away, *moved], key=lambda b: b.start)
 
 
 def _utc_bounds(day: date, rules: SittingRules) -> tuple[datetime, datetime]:
@@ -278,7 +321,7 @@ def review(
     bands = [Band(max(s.start, start), min(s.end, end), s.posture) for s in stretches]
     bands += [Band(max(b.start, start), min(b.end, end), "away") for b in breaks]
     bands += [
-        Band(max(r.shown_at, start), min(r.shown_at + r.moved, end), "moving")
+        Band(max(r.resolved_at - r.moved, start), min(r.resolved_at, end), "moving")
         for r in prompts
         if r.outcome is Outcome.DONE and r.moved > _ZERO
     ]

@@ -66,6 +66,12 @@ def break_line(last: Break | None, tz: tzinfo) -> str:
     return f"Last break {start}, {span(last.length)}"
 
 
+def last_break(status: Status) -> Break | None:
+    """The latest break: today's last (natural or an exercise), else the Desk's last one."""
+    candidates = [b for b in (status.desk.last_break, *status.breaks_today) if b is not None]
+    return max(candidates, key=lambda b: b.end, default=None)
+
+
 def tray_view(
     status: Status,
     now: datetime,
@@ -80,10 +86,10 @@ def tray_view(
     """
     desk = status.desk
     status_text = status_line(desk)
-    count = len(desk.breaks_today)
+    count = len(status.breaks_today)  # natural breaks and completed exercises (core.stats)
     details = [
         _prompt_line(status, now, tz),
-        break_line(desk.last_break, tz),
+        break_line(last_break(status), tz),
         f"{count} break{'' if count == 1 else 's'} today",
         status.level.reason,
     ]
@@ -131,7 +137,13 @@ STOP_IF = " Stop at sharp pain, new numbness or tingling, chest discomfort or di
 
 @dataclass(frozen=True, slots=True)
 class PromptView:
-    """Everything the prompt window shows, as text and numbers."""
+    """Everything the prompt window shows, as text and numbers.
+
+    ``summary`` is the library's one-line description; the prompt does not show it beside
+    the steps, which say the same at more length. ``duration_text`` is the one phrase of
+    how much and how long (:func:`amount`), so the prompt never says "about 1 min" in one
+    place and "1 to 2 minutes" in another.
+    """
 
     heading: str
     title: str
@@ -161,12 +173,28 @@ def prompt_view(prompt: ShownPrompt) -> PromptView:
         steps=tuple(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)),
         caution=(" ".join(exercise.cautions) + STOP_IF).strip(),
         duration_seconds=int(exercise.duration.total_seconds()),
-        duration_text=f"About {span(exercise.duration)}",
+        duration_text=amount(exercise),
         snooze_label=f"Snooze {span(prompt.snooze)}" if prompt.snoozes_left > 0 else None,
         started=prompt.started_at is not None,
         animation=exercise.animation,
         dose=str(exercise.dose),
     )
+
+
+def amount(exercise: Exercise) -> str:
+    """How much and how long, from the dose: ``"2 min"``, ``"8 reps per side · about 1 min"``.
+
+    A timed dose is its own length; reps and holds add the estimated time they take, which
+    is what the countdown runs for.
+    """
+    dose = exercise.dose
+    length = span(exercise.duration)
+    if dose.kind == "duration":
+        per = dose.value * (60 if dose.unit == "min" else 1)
+        own = timedelta(seconds=per * dose.sets * (2 if dose.per_side else 1))
+        return length if own == exercise.duration else f"{dose} · about {length}"
+    prefix = "Hold " if dose.kind == "hold" else ""
+    return f"{prefix}{dose} · about {length}"
 
 
 def countdown(left: timedelta) -> str:
@@ -203,7 +231,7 @@ def status_json(status: Status, now: datetime, activity_source: str) -> dict[str
         else None,
         "activity_source": activity_source,
         "prompt": prompt,
-        "breaks_today": len(desk.breaks_today),
+        "breaks_today": len(status.breaks_today),
         "level": status.level.value,
         "level_reason": status.level.reason,
     }
