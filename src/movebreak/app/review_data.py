@@ -22,8 +22,12 @@ def review_of(
     movement_ids: frozenset[str],
     goal: timedelta,
     under_way: tuple[DeskView, datetime] | None = None,
+    checkin_on: bool = False,
 ) -> stats.Review:
-    """The review of ``day``; ``under_way`` is the desk now, when ``day`` is today."""
+    """The review of ``day``; ``under_way`` is the desk now, when ``day`` is today.
+
+    ``checkin_on``: the user asked for the daily back check-in (its figure is shown).
+    """
     since = rules.day_start(day - timedelta(days=31))
     checkins = journal.checkins(day - timedelta(days=stats.CHECKIN_DAYS))
     if checkins:  # the check-in chart looks further back than the month
@@ -44,4 +48,5 @@ def review_of(
         goal=goal,
         pauses=journal.pauses(since),
         checkins=checkins,
+        checkin_on=checkin_on,
     )

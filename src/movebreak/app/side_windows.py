@@ -96,6 +96,7 @@ class SideWindows:
             movement_ids=frozenset(e.id for e in self._library.exercises if e.movement),
             goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
             under_way=(self.coach.view(), self._clock.now()) if self._review_day == today else None,
+            checkin_on=self._settings.goals.back_checkin,
         )
         self.review_window.show_review(review, is_today=self._review_day == today)
         self.review_window.show()

@@ -18,7 +18,13 @@ from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
 from movebreak.app.rules import rules_from
 from movebreak.core.settings import Settings
-from movebreak.core.stats import days_back, minutes, summarise, summary_json
+from movebreak.core.stats import (
+    completed_exercises,
+    days_back,
+    minutes,
+    summarise,
+    summary_json,
+)
 
 
 def _open(paths: AppPaths) -> SqliteJournal | None:
@@ -129,11 +135,20 @@ def checkin(paths: AppPaths, score: int) -> int:
 
 
 def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
-    """Write every recorded event, oldest first, as CSV or JSON on standard output."""
+    """Write every recorded event, oldest first, as CSV or JSON on standard output.
+
+    ``counts_as_break`` and ``movement_seconds`` say what each event adds to the day's
+    breaks and movement minutes, by the same definitions as ``stats`` (core.stats).
+    """
     journal = _open(paths)
     start = datetime.combine(since, datetime.min.time(), tzinfo=LocalTimezone()) if since else None
     events: list[dict[str, object]] = []
     if journal:
+        movement_ids = frozenset(
+            e.id for e in load_library(paths.user_exercises).exercises if e.movement
+        )
+        prompts = journal.prompts(start)
+        counted = {id(r) for r in completed_exercises(prompts, journal.breaks(start))}
         events += [
             {
                 "type": "prompt",
@@ -143,11 +158,21 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
                 "outcome": r.outcome.value,
                 "moved_seconds": int(r.moved.total_seconds()),
                 "rating": r.rating,
+                "counts_as_break": id(r) in counted,
+                "movement_seconds": int(r.moved.total_seconds())
+                if r.outcome.value == "done" and r.exercise_id in movement_ids
+                else 0,
             }
-            for r in journal.prompts(start)
+            for r in prompts
         ]
         events += [
-            {"type": "break", "start": b.start.isoformat(), "end": b.end.isoformat()}
+            {
+                "type": "break",
+                "start": b.start.isoformat(),
+                "end": b.end.isoformat(),
+                "counts_as_break": True,
+                "movement_seconds": 0,
+            }
             for b in journal.breaks(start)
         ]
         events += [
@@ -165,6 +190,8 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
                 "start": a.start.isoformat(),
                 "end": (a.start + a.length).isoformat(),
                 "name": a.name,
+                "counts_as_break": False,
+                "movement_seconds": int(a.length.total_seconds()),
             }
             for a in journal.activities(start)
         ]
@@ -182,6 +209,9 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
             for c in journal.checkins(since).values()
         ]
         journal.close()
+    for event in events:  # stretches, pauses, check-ins: neither a break nor movement
+        event.setdefault("counts_as_break", False)
+        event.setdefault("movement_seconds", 0)
     events.sort(key=lambda event: str(event["start"]))
     if fmt == "json":
         print(json.dumps(events, indent=1))
@@ -198,6 +228,8 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
         "name",
         "day",
         "score",
+        "counts_as_break",
+        "movement_seconds",
     ]
     writer = csv.DictWriter(sys.stdout, fieldnames=columns, restval="")
     writer.writeheader()

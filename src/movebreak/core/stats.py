@@ -276,6 +276,9 @@ class Review:
     day_start: datetime
     day_end: datetime
     back: BackComparison | None = None  # only when the user has check-ins
+    # The day's "Back (0-10)" figure: while the check-in is on, or if the day has an
+    # answer; never a "not answered" for a question the user chose not to be asked.
+    show_back: bool = False
 
 
 CHECKIN_WEEKS = 8
@@ -294,6 +297,7 @@ def review(
     goal: timedelta,
     pauses: Sequence[Pause] = (),
     checkins: Mapping[date, CheckIn] | None = None,
+    checkin_on: bool = False,
 ) -> Review:
     """The day, the 7 and 30 days up to it, the streak, the timeline bands and the check-ins.
 
@@ -336,6 +340,7 @@ def review(
         day_start=rules.day_start(day),  # local: the timeline is labelled in local time
         day_end=rules.day_start(day + timedelta(days=1)),
         back=_compare_back(history) if checkins else None,
+        show_back=checkin_on or month[-1].back is not None,
     )
 
 

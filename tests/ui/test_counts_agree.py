@@ -1,0 +1,117 @@
+"""Two exercises done: the tray, its tooltip, the review, ``stats`` and ``export`` all say 2.
+
+The real app on a real SQLite journal, the exercises done with real clicks; ``stats`` and
+``export`` run as the user runs them, in their own process, on the same journal file.
+"""
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from movebreak.adapters.journal import SqliteJournal
+from movebreak.adapters.paths import AppPaths
+from movebreak.app.application import MovebreakApp
+from movebreak.core.settings import Settings, with_value
+from movebreak.core.stats import minutes
+from tests.fakes import FakeActivity, FakeClock
+from tests.ui.conftest import User
+
+
+def cli(root: Path, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "movebreak", "--data-dir", str(root), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def on_disk(
+    qtbot: QtBot, clock: FakeClock, source: FakeActivity, root: Path
+) -> Iterator[MovebreakApp]:
+    paths = AppPaths.under(root)
+    paths.data_dir.mkdir(parents=True)
+    journal = SqliteJournal.open(paths.journal_file)
+    settings = with_value(Settings(), "goals", "back_checkin", False)
+    built = MovebreakApp(
+        settings, [], source=source, journal=journal, clock=clock, busy=lambda: None
+    )
+    yield built
+    built.stop()
+    journal.close()
+
+
+def click(qtbot: QtBot, app: MovebreakApp, name: str) -> None:
+    qtbot.waitUntil(app.prompt.accepting_input, timeout=2000)
+    QTest.mouseClick(app.prompt.button(name), Qt.MouseButton.LeftButton)
+
+
+def test_two_exercises_are_two_breaks_everywhere(
+    on_disk: MovebreakApp, clock: FakeClock, source: FakeActivity, root: Path, qtbot: QtBot
+) -> None:
+    app = on_disk
+    user = User(app, clock, source)
+    assert "0 breaks today" in app.tray.menu_lines()
+    for _ in range(2):
+        user.until_prompted()
+        click(qtbot, app, "Start")
+        user.pause(40)  # doing it
+        click(qtbot, app, "Done")
+        click(qtbot, app, "Rate OK")
+        user.work(1)
+    day = app.coach.sitting_rules.day_of(clock.now())
+
+    menu = app.tray.menu_lines()
+    assert "2 breaks today" in menu
+    assert not any(line == "No break yet" for line in menu)
+    assert "2 breaks today" in app.tray.tooltip().splitlines()
+    assert app.status()["breaks_today"] == 2
+
+    review = app.open_review()
+    assert review.figure("Breaks") == "2"
+    assert review.figure("Prompts done") == "2"
+    assert not review.figure_shown("Back (0-10)")  # the check-in is off
+
+    stats = json.loads(cli(root, "stats", "--date", day.isoformat(), "--json"))
+    assert stats["breaks"] == 2
+    assert stats["prompts"]["done"] == 2
+    events = json.loads(cli(root, "export", "--format", "json"))
+    assert sum(1 for e in events if e["counts_as_break"]) == 2
+    rows = list(csv.DictReader(io.StringIO(cli(root, "export"))))
+    assert sum(1 for row in rows if row["counts_as_break"] == "True") == 2
+
+    # Movement minutes agree too: the journal's seconds moved on exercises that count.
+    moved = timedelta(seconds=sum(int(e["movement_seconds"]) for e in events))
+    assert stats["movement_minutes"] == minutes(moved)
+    ring = review.ring.accessibleDescription()
+    assert f"{minutes(moved):g} of 10 minutes moved" in ring, ring
+
+
+def test_the_back_figure_shows_only_while_the_checkin_is_on(
+    on_disk: MovebreakApp, qtbot: QtBot
+) -> None:
+    app = on_disk
+    assert not app.open_review().figure_shown("Back (0-10)")
+    app.apply_settings(with_value(app.settings, "goals", "back_checkin", True))
+    review = app.open_review()
+    assert review.figure_shown("Back (0-10)")
+    assert review.figure("Back (0-10)") == "not answered"
