@@ -1,0 +1,90 @@
+"""Pieces of the tray menu that Qt's plain actions get wrong for us.
+
+- The status lines at the top ("Seated 23 min", "2 breaks today") are information, not
+  commands. As disabled actions they were drawn in the style's disabled grey, which is
+  hard to read; as :class:`InfoLine` they are labels in the menu's own text colour that
+  do nothing when hovered or clicked.
+- On X11 (XEmbed trays) Qt opens the menu on a right press on the icon. While the menu is
+  open (a left click opens it too), a right press on the icon only closed it: the press
+  lands outside the popup, which closes. :class:`IconClicks` keeps the menu open for a
+  right press on the icon, as the right button means "show me the menu".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QMenu, QStyle, QStyleOptionMenuItem, QWidget, QWidgetAction
+
+
+class _Quiet(QLabel):
+    """A label that keeps clicks to itself, so a click on a status line changes nothing."""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """Taken here: the menu neither closes nor triggers anything."""
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Taken here, like the press."""
+        event.accept()
+
+
+def text_indent(menu: QMenu) -> int:
+    """Where the style starts an item's text, so the lines line up with the commands."""
+    option = QStyleOptionMenuItem()
+    option.initFrom(menu)
+    option.menuHasCheckableItems = True  # "I'm standing" has a box: text starts after it
+    option.maxIconWidth = 0
+    check = menu.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, menu)
+    frame = menu.style().pixelMetric(QStyle.PixelMetric.PM_MenuHMargin, option, menu)
+    return frame + check + 14
+
+
+class InfoLine(QWidgetAction):
+    """One read-only line of the menu, drawn in the menu's text colour."""
+
+    def __init__(self, menu: QMenu, text: str = "", *, heading: bool = False) -> None:
+        super().__init__(menu)
+        self._label = _Quiet(text)
+        if heading:  # the seated time: what the menu is for, at the top
+            font = self._label.font()
+            font.setBold(True)
+            self._label.setFont(font)
+        self._label.setObjectName("tray-info-line")
+        self._label.setContentsMargins(text_indent(menu), 3, 16, 3)
+        self._label.setForegroundRole(menu.foregroundRole())
+        self.setDefaultWidget(self._label)
+        super().setText(text)
+
+    def setText(self, text: str) -> None:
+        """Show ``text``; the action keeps it too, for accessibility and ``menu_lines``."""
+        super().setText(text)
+        self._label.setText(text)
+
+    def label(self) -> QLabel:
+        """The widget that shows the line (tests check its colours)."""
+        return self._label
+
+
+class IconClicks(QObject):
+    """Keeps the open menu open when the icon is right-clicked again."""
+
+    def __init__(self, menu: QMenu, icon_area: Callable[[], QRect]) -> None:
+        super().__init__(menu)
+        self._icon_area = icon_area
+        menu.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A right press on the icon while the menu is open: the menu stays."""
+        if (
+            event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+            and event.button() is Qt.MouseButton.RightButton
+        ):
+            spot = event.globalPosition().toPoint()
+            if self._icon_area().contains(spot) and not watched.geometry().contains(spot):
+                return True
+        return False
