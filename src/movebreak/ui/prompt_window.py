@@ -143,6 +143,7 @@ class PromptWindow(QWidget):
             text.addWidget(widget)
         text.addWidget(self._timer)
         text.addWidget(self._progress)
+        text.addStretch(1)  # short content (the rating question) packs at the top
         top = QHBoxLayout()
         top.addWidget(self._figure, 0, Qt.AlignmentFlag.AlignTop)
         top.addLayout(text, 1)
