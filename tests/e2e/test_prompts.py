@@ -183,9 +183,12 @@ def test_a_click_into_the_prompt_then_its_keys_snooze_to_the_limit(
         wait_for(lambda: prompt_visible(desktop), f"prompt {round_ + 1}", 20)
         window = prompt_window(desktop)
         left, top, _, _ = window_box(desktop, window)
-        # A real click on the exercise text, then the real key N (snooze).
+        # A real click on the exercise text, then the real key N (snooze). The click waits
+        # until the prompt has settled: one in its first half second is not an answer.
+        time.sleep(SETTLE)
         desktop.run("xdotool", "mousemove", str(left + 200), str(top + 60), "click", "1")
         wait_for(partial(is_active, desktop, window), "the click to focus the prompt", 10)
+        time.sleep(SETTLE)  # the click started it: keys count once the buttons settle
         desktop.run("xdotool", "key", "n")
         if round_ < 2:
             wait_for(lambda: not prompt_visible(desktop), "the prompt to hide", 10)
