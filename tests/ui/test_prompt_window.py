@@ -1,6 +1,6 @@
 """The prompt window's buttons and keys, driven with pytest-qt; outcomes read from SQLite."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
 from pytestqt.qtbot import QtBot
@@ -205,10 +205,14 @@ def test_done_before_start_asks_and_records_no_more_than_the_real_time(
     app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
 ) -> None:
     user.until_prompted()
+    done = app.prompt.button("Done")
+    done_spot = QRect(done.mapTo(app.prompt, QPoint(0, 0)), done.size())
     click(qtbot, app, "Done")
     assert app.prompt.asking_if_done()
     assert journal.prompts() == []
     assert not app.prompt.button("Done").isVisible()
+    yes = app.prompt.button("Yes, I did it")
+    assert not QRect(yes.mapTo(app.prompt, QPoint(0, 0)), yes.size()).intersects(done_spot)
     click(qtbot, app, "Not yet")
     assert not app.prompt.asking_if_done()
     assert app.prompt.button("Done").isVisible()
@@ -282,3 +286,13 @@ def test_the_prompt_says_how_long_once(app: MovebreakApp, user: User, qtbot: QtB
         assert "About " not in joined  # the duration is said once, in the amount line
         assert joined.count(app.prompt.amount_text()) == 1
         click(qtbot, app, "Another exercise")
+
+
+def test_closing_the_prompt_from_its_title_bar_skips_it(
+    app: MovebreakApp, user: User, journal: SqliteJournal, qtbot: QtBot
+) -> None:
+    user.until_prompted()
+    app.prompt.close()  # what the window manager's close button asks
+    assert not app.prompt.isVisible()
+    assert app.status()["state"] != "prompting"  # the tray does not claim it is still open
+    assert [r.outcome for r in journal.prompts()] == [Outcome.SKIPPED]

@@ -25,6 +25,7 @@ from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import (
+    QCloseEvent,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -182,7 +183,7 @@ class PromptWindow(QWidget):
         not_yet.setObjectName("Not yet")
         not_yet.setAccessibleName(tr("Not yet"))
         not_yet.clicked.connect(self._once_settled(self._back_to_buttons))
-        for button in (yes, not_yet):
+        for button in (not_yet, yes):  # "Not yet" where Done was: a second click records nothing
             button.setAutoDefault(False)
             confirm.addWidget(button)
         confirm.addStretch(1)
@@ -388,7 +389,23 @@ class PromptWindow(QWidget):
         if event.key() == Qt.Key.Key_Escape and self._ratings.isVisible():
             self.hide_prompt()
             return
+        if event.key() == Qt.Key.Key_Escape and self._confirm.isVisible():
+            self._back_to_buttons()  # "Not yet"
+            return
         super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The title bar's close button: an open prompt is skipped, not left open unseen.
+
+        Hidden without an answer, the tray would go on saying a prompt is open that the
+        user cannot see; closing it is dismissing it, which is what Skip records.
+        """
+        if self._view is not None:
+            event.ignore()  # the Coach hides it as it records the skip
+            self.skip_clicked.emit()
+            return
+        self.hide_prompt()  # the rating question or the guidance: nothing to record
+        super().closeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         """The first click into the prompt counts as starting the exercise."""
