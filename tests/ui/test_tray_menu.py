@@ -38,12 +38,23 @@ def test_the_status_lines_are_readable_not_disabled_grey(app: MovebreakApp) -> N
     disabled = menu.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
     for line in lines:
         label = line.label()
-        assert line.isEnabled()
-        assert label.isEnabled()
-        ink = label.palette().color(QPalette.ColorGroup.Active, label.foregroundRole())
+        group = QPalette.ColorGroup.Active if label.isEnabled() else QPalette.ColorGroup.Disabled
+        ink = label.palette().color(group, label.foregroundRole())  # as it is drawn
         assert contrast(ink, background) >= 4.5, (line.text(), ink.name(), background.name())
     # What they were drawn in before: the style's disabled grey, below the 4.5 of WCAG AA.
     assert contrast(disabled, background) < 4.5
+
+
+def test_the_arrow_keys_go_from_the_top_to_the_first_command(
+    app: MovebreakApp, qtbot: QtBot
+) -> None:
+    menu = app.tray.menu()
+    menu.popup(QPoint(100, 100))
+    qtbot.waitUntil(menu.isVisible)
+    QTest.keyClick(menu, Qt.Key.Key_Down)
+    assert menu.activeAction() is not None
+    assert menu.activeAction().text() == "Take a break now"  # the status lines are passed
+    menu.hide()
 
 
 def test_a_status_line_does_nothing_when_clicked(app: MovebreakApp, qtbot: QtBot) -> None:

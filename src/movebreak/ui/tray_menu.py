@@ -2,8 +2,9 @@
 
 - The status lines at the top ("Seated 23 min", "2 breaks today") are information, not
   commands. As disabled actions they were drawn in the style's disabled grey, which is
-  hard to read; as :class:`InfoLine` they are labels in the menu's own text colour that
-  do nothing when hovered or clicked.
+  hard to read. An :class:`InfoLine` is still a disabled action (the arrow keys pass over
+  it, hovering and clicking do nothing) but shows a label whose disabled colours are the
+  menu's normal text colours.
 - On X11 (XEmbed trays) Qt opens the menu on a right press on the icon. While the menu is
   open (a left click opens it too), a right press on the icon only closed it: the press
   lands outside the popup, which closes. :class:`IconClicks` keeps the menu open for a
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QStyle, QStyleOptionMenuItem, QWidget, QWidgetAction
 
 
@@ -55,7 +56,13 @@ class InfoLine(QWidgetAction):
         self._label.setObjectName("tray-info-line")
         self._label.setContentsMargins(text_indent(menu), 3, 16, 3)
         self._label.setForegroundRole(menu.foregroundRole())
+        palette = QPalette(menu.palette())
+        for role in (menu.foregroundRole(), QPalette.ColorRole.Text):
+            active = palette.color(QPalette.ColorGroup.Active, role)
+            palette.setColor(QPalette.ColorGroup.Disabled, role, active)
+        self._label.setPalette(palette)  # drawn disabled, in the colours of enabled text
         self.setDefaultWidget(self._label)
+        self.setEnabled(False)  # information, not a command: not a stop for the arrow keys
         super().setText(text)
 
     def setText(self, text: str) -> None:
