@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QMouseEvent, QPalette
-from PySide6.QtWidgets import QLabel, QMenu, QStyle, QStyleOptionMenuItem, QWidget, QWidgetAction
+from PySide6.QtWidgets import QLabel, QMenu, QStyle, QStyleOptionMenuItem, QWidgetAction
 
 
 class _Quiet(QLabel):
@@ -85,13 +85,11 @@ class IconClicks(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A right press on the icon while the menu is open: the menu stays."""
-        if (
+        # The menu opens at the press, so it may cover part of the icon: a press there lands
+        # on the menu's edge, which would close it too. Either way it stays.
+        return (
             event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
             and isinstance(event, QMouseEvent)
-            and isinstance(watched, QWidget)
             and event.button() is Qt.MouseButton.RightButton
-        ):
-            spot = event.globalPosition().toPoint()
-            if self._icon_area().contains(spot) and not watched.geometry().contains(spot):
-                return True
-        return False
+            and self._icon_area().contains(event.globalPosition().toPoint())
+        )
