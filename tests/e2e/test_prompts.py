@@ -397,3 +397,22 @@ def test_the_prompt_keeps_its_bottom_edge_and_offers_no_maximise(
     assert after[1] + after[3] == top + height  # the bottom edge stays where it was
     assert after[0] + after[2] == left + width  # and the right edge
     assert app.quit() == 0
+
+
+def test_the_title_bar_close_skips_and_quitting_records_nothing(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\n')
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    window = prompt_window(desktop)
+    desktop.run("xdotool", "windowactivate", "--sync", window)
+    desktop.run("xdotool", "key", "alt+F4")  # the window manager's close
+    wait_for(lambda: not prompt_visible(desktop), "the close to hide the prompt", 10)
+    assert journal_rows(app) == [("skipped", 0)]
+    assert json.loads(app.cli("status", "--json").stdout)["state"] != "prompting"
+    # A prompt open when the app is told to quit: it quits at once and records nothing.
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the second prompt")
+    assert app.quit() == 0
+    assert journal_rows(app) == [("skipped", 0)]

@@ -398,13 +398,14 @@ class PromptWindow(QWidget):
         """The title bar's close button: an open prompt is skipped, not left open unseen.
 
         Hidden without an answer, the tray would go on saying a prompt is open that the
-        user cannot see; closing it is dismissing it, which is what Skip records.
+        user cannot see; closing it is dismissing it, which is what Skip records. Only a
+        close from the window system counts: Qt closes every window when the app quits,
+        which is no answer (and a refused close would cancel the quit).
         """
-        if self._view is not None:
+        if self._view is not None and event.spontaneous():
             event.ignore()  # the Coach hides it as it records the skip
             self.skip_clicked.emit()
             return
-        self.hide_prompt()  # the rating question or the guidance: nothing to record
         super().closeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
