@@ -15,12 +15,23 @@ LENGTH = re.compile(
 )
 
 
+SECONDS_IN_STEPS = re.compile(r"\b\d+(\s*(to|-)\s*\d+)?\s*seconds\b")
+
+
 @pytest.mark.parametrize("exercise", LIBRARY, ids=lambda e: e.id)
-def test_the_amount_line_comes_from_the_dose(exercise: Exercise) -> None:
+def test_the_amount_line_says_what_the_steps_do_not(exercise: Exercise) -> None:
     line = amount(exercise)
-    assert str(exercise.dose) in line or line == span(exercise.duration)
-    assert line.count("about") <= 1
-    assert "About" not in line
+    steps = " ".join(exercise.steps)
+    assert line.count(span(exercise.duration)) == 1  # the countdown's length, once
+    assert not line[0].islower()  # "2 min", "About 40 s in all", "8 reps ..."
+    assert line.lower().count("about") <= 1
+    dose = exercise.dose
+    if dose.kind == "hold" and SECONDS_IN_STEPS.search(steps):
+        assert "Hold" not in line  # the steps say how long to hold: not twice
+    if dose.kind == "hold" and not SECONDS_IN_STEPS.search(steps):
+        assert f"{dose.value:g} s" in line
+    if dose.kind == "reps" and f"{dose.value:g}" not in steps:
+        assert f"{dose.value:g} reps" in line  # how many, when the steps do not say
 
 
 @pytest.mark.parametrize(
@@ -30,6 +41,13 @@ def test_a_timed_exercise_states_its_length_once(exercise: Exercise) -> None:
     assert amount(exercise) == span(exercise.duration)  # "2 min", no "about"
     for step in exercise.steps:
         assert not LENGTH.search(step), step  # the amount line and countdown say how long
+
+
+def test_a_hold_said_in_the_steps_is_not_said_again() -> None:
+    [chest] = [e for e in LIBRARY if e.id == "chest-opener"]  # "Hold for 15 to 20 seconds"
+    assert amount(chest) == "About 40 s in all"
+    [calf] = [e for e in LIBRARY if e.id == "calf-raise-single"]  # steps give no count
+    assert amount(calf) == "8 reps per side · about 1 min"
 
 
 def test_side_steps_no_longer_say_steady_rhythm_twice() -> None:

@@ -6,6 +6,7 @@ without a display.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -182,10 +183,11 @@ def prompt_view(prompt: ShownPrompt) -> PromptView:
 
 
 def amount(exercise: Exercise) -> str:
-    """How much and how long, from the dose: ``"2 min"``, ``"8 reps per side · about 1 min"``.
+    """How much and how long, once: ``"2 min"``, ``"8 reps per side · about 1 min"``.
 
-    A timed dose is its own length; reps and holds add the estimated time they take, which
-    is what the countdown runs for.
+    From the dose: a timed dose is its own length; reps and holds add the estimated time
+    they take, which is what the countdown runs for. What the steps already say (how long
+    to hold, how many times) is not said again here.
     """
     dose = exercise.dose
     length = span(exercise.duration)
@@ -193,8 +195,26 @@ def amount(exercise: Exercise) -> str:
         per = dose.value * (60 if dose.unit == "min" else 1)
         own = timedelta(seconds=per * dose.sets * (2 if dose.per_side else 1))
         return length if own == exercise.duration else f"{dose} · about {length}"
-    prefix = "Hold " if dose.kind == "hold" else ""
-    return f"{prefix}{dose} · about {length}"
+    steps = " ".join(exercise.steps)
+    says_hold = _HOLD_IN_STEPS.search(steps) is not None
+    says_count = _COUNT_IN_STEPS.search(steps) is not None
+    parts = []
+    if dose.kind == "reps" and not says_count:
+        parts.append(f"{dose.value:g} reps" + (" per side" if dose.per_side else ""))
+    if dose.kind == "hold" and not says_hold:
+        hold = f"{dose.sets} x {dose.value:g} s" if dose.sets > 1 else f"{dose.value:g} s"
+        parts.append(f"Hold {hold}" + (" per side" if dose.per_side else ""))
+    if dose.kind == "reps" and dose.hold_seconds and not says_hold:
+        parts.append(f"hold {dose.hold_seconds} s")
+    if not parts:
+        return f"About {length} in all"
+    said = ", ".join(parts)
+    return f"{said[0].upper()}{said[1:]} · about {length}"
+
+
+# What steps say for themselves: "for 15 to 20 seconds", "repeat 8 to 10 times", "twice".
+_HOLD_IN_STEPS = re.compile(r"\b\d+(\s*(to|-)\s*\d+)?\s*seconds\b")
+_COUNT_IN_STEPS = re.compile(r"\b(\d+(\s*(to|-)\s*\d+)?\s*times|repeat \d+)\b", re.IGNORECASE)
 
 
 def countdown(left: timedelta) -> str:
