@@ -10,7 +10,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -115,3 +115,43 @@ def test_the_back_figure_shows_only_while_the_checkin_is_on(
     review = app.open_review()
     assert review.figure_shown("Back (0-10)")
     assert review.figure("Back (0-10)") == "not answered"
+
+
+def test_after_a_restart_the_tray_still_counts_the_days_breaks(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    now = datetime.now(UTC)
+    afternoon = now.replace(hour=15, minute=0, second=0, microsecond=0)  # far from 04:00
+    clock = FakeClock(afternoon if afternoon >= now else afternoon + timedelta(days=1))
+    path = tmp_path / "journal.sqlite3"
+
+    def start() -> tuple[MovebreakApp, SqliteJournal, FakeActivity]:
+        journal = SqliteJournal.open(path)
+        source = FakeActivity(clock)
+        app = MovebreakApp(
+            Settings(), [], source=source, journal=journal, clock=clock, busy=lambda: None
+        )
+        return app, journal, source
+
+    app, journal, source = start()
+    assert app.coach.break_now()
+    source.touch()  # the click on Start is input
+    assert app.coach.start()
+    clock.advance(timedelta(seconds=40))
+    source.touch()  # and so is the click on Done
+    app.sample()
+    assert app.coach.done()  # one exercise
+    clock.advance(timedelta(minutes=7))  # then away from the desk: a natural break
+    source.touch()
+    app.sample()
+    assert app.status()["breaks_today"] == 2
+    app.stop()
+    journal.close()
+
+    again, journal, _ = start()
+    try:
+        assert again.status()["breaks_today"] == 2
+        assert "2 breaks today" in again.tray.menu_lines()
+    finally:
+        again.stop()
+        journal.close()

@@ -150,7 +150,8 @@ def completed_exercises(
         if record.outcome is not Outcome.DONE:
             continue
         moving = exercise_break(record)
-        if not any(b.start <= moving.end and moving.start <= b.end for b in natural):
+        # Overlapping, not touching: a break that begins with the click on Done is another.
+        if not any(b.start < moving.end and moving.start < b.end for b in natural):
             counted.append(record)
     return counted
 
