@@ -99,7 +99,9 @@ def test_typing_through_a_dst_change_counts_real_time_once(start: datetime, labe
     world.advance(minutes=10)  # leave: the stretch ends, a break begins
     world.typing = True
     world.advance(seconds=30)
-    stretches = stats.distinct_stretches(Stretch(a, b, p) for a, b, p in world.journal.stretches)
+    stretches = stats.distinct_stretches(
+        Stretch(a, b, p) for a, b, p in world.journal.stretches
+    )
     first = stretches[0]
     assert first.end - first.start == pytest.approx(
         timedelta(minutes=25), abs=timedelta(seconds=30)
