@@ -20,18 +20,6 @@ from PySide6.QtGui import QMouseEvent, QPalette
 from PySide6.QtWidgets import QLabel, QMenu, QStyle, QStyleOptionMenuItem, QWidgetAction
 
 
-class _Quiet(QLabel):
-    """A label that keeps clicks to itself, so a click on a status line changes nothing."""
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Taken here: the menu neither closes nor triggers anything."""
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        """Taken here, like the press."""
-        event.accept()
-
-
 def text_indent(menu: QMenu) -> int:
     """Where the style starts an item's text, so the lines line up with the commands."""
     option = QStyleOptionMenuItem()
@@ -40,7 +28,7 @@ def text_indent(menu: QMenu) -> int:
     option.maxIconWidth = 0
     check = menu.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, menu)
     frame = menu.style().pixelMetric(QStyle.PixelMetric.PM_MenuHMargin, option, menu)
-    return frame + check + 14
+    return frame + check + 14  # the gap after the box, as Fusion draws it (measured)
 
 
 class InfoLine(QWidgetAction):
@@ -48,7 +36,7 @@ class InfoLine(QWidgetAction):
 
     def __init__(self, menu: QMenu, text: str = "", *, heading: bool = False) -> None:
         super().__init__(menu)
-        self._label = _Quiet(text)
+        self._label = QLabel(text)
         if heading:  # the seated time: what the menu is for, at the top
             font = self._label.font()
             font.setBold(True)
