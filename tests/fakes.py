@@ -122,6 +122,9 @@ class MemoryJournal:
     def history(self) -> list[PromptRecord]:
         return list(self.prompts)
 
+    def breaks_since(self, since: datetime) -> list[Break]:
+        return [b for b in self.breaks if b.start >= since]
+
     def record_stretch(self, started: datetime, ended: datetime, posture: str) -> None:
         if ended <= started:
             return

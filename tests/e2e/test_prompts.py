@@ -183,9 +183,12 @@ def test_a_click_into_the_prompt_then_its_keys_snooze_to_the_limit(
         wait_for(lambda: prompt_visible(desktop), f"prompt {round_ + 1}", 20)
         window = prompt_window(desktop)
         left, top, _, _ = window_box(desktop, window)
-        # A real click on the exercise text, then the real key N (snooze).
+        # A real click on the exercise text, then the real key N (snooze). The click waits
+        # until the prompt has settled: one in its first half second is not an answer.
+        time.sleep(SETTLE)
         desktop.run("xdotool", "mousemove", str(left + 200), str(top + 60), "click", "1")
         wait_for(partial(is_active, desktop, window), "the click to focus the prompt", 10)
+        time.sleep(SETTLE)  # the click started it: keys count once the buttons settle
         desktop.run("xdotool", "key", "n")
         if round_ < 2:
             wait_for(lambda: not prompt_visible(desktop), "the prompt to hide", 10)
@@ -243,16 +246,22 @@ def window_box(desktop: Desktop, window: str) -> tuple[int, int, int, int]:
     )
 
 
-def click_button(desktop: Desktop, window: str, position: int) -> None:
+def click_button(desktop: Desktop, window: str, position: int, *, times: int = 1) -> None:
     """Click the ``position``-th button (0-based) of the prompt's bottom row, for real.
 
     The row starts at the window's left margin (18 px) with buttons at least 80 px wide and
-    6 px apart, so a point 20 px into each 86 px slot lands on that button.
+    6 px apart, so a point 20 px into each 86 px slot lands on that button. The row is
+    Start, Done, Snooze, Skip, and stays so once started (Start becomes "Started").
+    ``times=2`` is a double-click: two clicks 80 ms apart, as a hand makes them.
     """
     left, top, _, height = window_box(desktop, window)
     x = left + 18 + 86 * position + 20
     y = top + height - 14 - 12
-    desktop.run("xdotool", "mousemove", str(x), str(y), "click", "1")
+    desktop.run("xdotool", "mousemove", str(x), str(y))
+    desktop.run("xdotool", "click", "--repeat", str(times), "--delay", "80", "1")
+
+
+SETTLE = 0.6  # the prompt ignores clicks for 0.5 s after its buttons change
 
 
 def test_real_clicks_on_start_done_and_snooze(
@@ -263,18 +272,21 @@ def test_real_clicks_on_start_done_and_snooze(
     assert app.cli("break-now").returncode == 0
     wait_for(lambda: prompt_visible(desktop), "the prompt")
     window = prompt_window(desktop)
-    click_button(desktop, window, 0)  # Start: the countdown begins, Start goes away
+    time.sleep(SETTLE)
+    click_button(desktop, window, 0)  # Start: the countdown begins, Start says "Started"
     time.sleep(2)
-    click_button(desktop, window, 0)  # now the first button is Done
+    click_button(desktop, window, 1)  # Done, where it always was
     wait_for(lambda: json.loads(app.cli("status", "--json").stdout)["state"] != "prompting", "Done")
-    time.sleep(0.5)
+    time.sleep(SETTLE)
     click_button(desktop, window, 0)  # "How was it?": Easy
     wait_for(lambda: not prompt_visible(desktop), "the rating to close the prompt")
     assert app.cli("break-now").returncode == 0
     wait_for(lambda: prompt_visible(desktop), "the second prompt")
     window = prompt_window(desktop)
+    time.sleep(SETTLE)
     click_button(desktop, window, 0)  # Start
-    click_button(desktop, window, 1)  # Snooze, right of Done
+    time.sleep(SETTLE)
+    click_button(desktop, window, 2)  # Snooze, right of Done
     wait_for(lambda: not prompt_visible(desktop), "Snooze to hide the prompt")
     assert json.loads(app.cli("status", "--json").stdout)["state"] == "snoozed"
     rows = (
@@ -315,11 +327,92 @@ def test_a_real_click_on_skip(desktop: Desktop, launch: Callable[[str], RunningA
     assert app.cli("break-now").returncode == 0
     wait_for(lambda: prompt_visible(desktop), "the prompt")
     window = prompt_window(desktop)
-    click_button(desktop, window, 0)  # Start goes away: Done, Skip
-    time.sleep(0.5)
-    click_button(desktop, window, 1)  # Skip
+    time.sleep(SETTLE)
+    click_button(desktop, window, 0)  # Start ("Started" from now on), Done, Skip
+    time.sleep(SETTLE)
+    click_button(desktop, window, 2)  # Skip
     wait_for(lambda: not prompt_visible(desktop), "Skip to close the prompt")
     rows = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
     assert rows == [("skipped",)]
     assert json.loads(app.cli("status", "--json").stdout)["next_prompt_in_seconds"] > 3500
     assert app.quit() == 0
+
+
+def journal_rows(app: RunningApp) -> list[tuple[str, int]]:
+    journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+    if not journal.exists():
+        return []
+    with sqlite3.connect(journal) as connection:
+        return connection.execute("SELECT outcome, moved_seconds FROM prompt").fetchall()
+
+
+def test_a_double_click_on_start_records_no_done(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\n')
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    window = prompt_window(desktop)
+    time.sleep(SETTLE)  # the user sees it, then double-clicks Start
+    click_button(desktop, window, 0, times=2)
+    time.sleep(1)  # anything the second click did has been recorded by now
+    desktop.screenshot("double-click-on-start")
+    status = json.loads(app.cli("status", "--json").stdout)
+    assert status["state"] == "prompting"  # started, still open
+    assert journal_rows(app) == []  # no Done: the user has not done anything yet
+    assert status["breaks_today"] == 0
+    time.sleep(2)
+    click_button(desktop, window, 1)  # the real Done, seconds later
+    wait_for(lambda: journal_rows(app) != [], "Done to be recorded")
+    [(outcome, moved)] = journal_rows(app)
+    assert outcome == "done"
+    assert moved >= 2
+    assert app.quit() == 0
+
+
+def test_the_prompt_keeps_its_bottom_edge_and_offers_no_maximise(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\n')
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    window = prompt_window(desktop)
+    allowed = desktop.run("xprop", "-id", window, "_NET_WM_ALLOWED_ACTIONS")
+    assert "_NET_WM_ACTION_CLOSE" in allowed  # the window manager answered
+    assert "MAXIMIZE" not in allowed
+    assert "RESIZE" not in allowed
+    # Motif hints: no minimise (8) or maximise (16) function asked for. Openbox still offers
+    # minimise (it lets no hint remove a button); most window managers follow the hints.
+    motif = desktop.run("xprop", "-id", window, "_MOTIF_WM_HINTS").split("=")[1].split(",")
+    assert int(motif[1], 16) & (8 | 16) == 0
+    left, top, width, height = window_box(desktop, window)
+    time.sleep(SETTLE)
+    click_button(desktop, window, 0)  # Start
+    time.sleep(SETTLE)
+    click_button(desktop, window, 1)  # Done: "How was it?" is shorter
+    wait_for(lambda: window_box(desktop, window)[3] < height, "the prompt to shrink")
+    time.sleep(0.5)
+    desktop.screenshot("after-done-keeps-bottom-edge")
+    after = window_box(desktop, window)
+    assert after[1] + after[3] == top + height  # the bottom edge stays where it was
+    assert after[0] + after[2] == left + width  # and the right edge
+    assert app.quit() == 0
+
+
+def test_the_title_bar_close_skips_and_quitting_records_nothing(
+    desktop: Desktop, launch: Callable[[str], RunningApp]
+) -> None:
+    app = launch('[breaks]\nsitting_limit = "1h"\nnatural_break = "2m"\n')
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the prompt")
+    window = prompt_window(desktop)
+    desktop.run("xdotool", "windowactivate", "--sync", window)
+    desktop.run("xdotool", "key", "alt+F4")  # the window manager's close
+    wait_for(lambda: not prompt_visible(desktop), "the close to hide the prompt", 10)
+    assert journal_rows(app) == [("skipped", 0)]
+    assert json.loads(app.cli("status", "--json").stdout)["state"] != "prompting"
+    # A prompt open when the app is told to quit: it quits at once and records nothing.
+    assert app.cli("break-now").returncode == 0
+    wait_for(lambda: prompt_visible(desktop), "the second prompt")
+    assert app.quit() == 0
+    assert journal_rows(app) == [("skipped", 0)]

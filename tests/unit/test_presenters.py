@@ -52,6 +52,7 @@ def status(view: DeskView, state: str | None = None, next_in: int | None = 7 * 6
         exercise=None,
         paused_until=None,
         level=Level(1, "Level 1: the first two weeks stay gentle."),
+        breaks_today=view.breaks_today,  # the Coach adds completed exercises (core.stats)
     )
 
 

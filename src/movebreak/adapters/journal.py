@@ -520,6 +520,10 @@ class SqliteJournal:
         (version,) = self._db.execute("PRAGMA data_version").fetchone()
         return int(version), self._db.total_changes
 
+    def breaks_since(self, since: datetime) -> list[Break]:
+        """The natural breaks that began at ``since`` or later (the Coach's port)."""
+        return self.breaks(since)
+
     @property
     def in_memory(self) -> bool:
         """Whether this is the fallback that is lost when the app quits."""

@@ -28,15 +28,21 @@ def review_of(
     goal: timedelta,
     under_way: tuple[DeskView, datetime] | None = None,
     folder: SyncFolder | None = None,
+    checkin_on: bool = False,
 ) -> stats.Review:
-    """The review of ``day``; ``under_way`` is the desk now, when ``day`` is today."""
+    """The review of ``day``; ``under_way`` is the desk now, when ``day`` is today.
+
+    ``checkin_on``: the user asked for the daily back check-in (its figure is shown).
+    """
     since = rules.day_start(day - timedelta(days=31))
     checkins = journal.checkins(day - timedelta(days=stats.CHECKIN_DAYS))
     if checkins:  # the check-in chart looks further back than the month
         since = rules.day_start(day - timedelta(days=stats.CHECKIN_DAYS + 1))
     still_open = stats.open_records(*under_way) if under_way is not None else ([], [])
     if folder is not None:
-        return _shared_review(day, journal, folder, rules, movement_ids, goal, since, still_open)
+        return _shared_review(
+            day, journal, folder, rules, movement_ids, goal, since, still_open, checkin_on
+        )
     stretches, breaks = journal.stretches(since), journal.breaks(since)
     stretches += still_open[0]
     breaks += still_open[1]
@@ -51,6 +57,7 @@ def review_of(
         goal=goal,
         pauses=journal.pauses(since),
         checkins=checkins,
+        checkin_on=checkin_on,
     )
 
 
@@ -63,6 +70,7 @@ def _shared_review(
     goal: timedelta,
     since: datetime,
     still_open: tuple[list[Stretch], list[Break]],
+    checkin_on: bool,
 ) -> stats.Review:
     until = rules.day_start(day + timedelta(days=1))
     found = combined(journal, folder, rules, since, until, under_way=still_open[0])
@@ -79,6 +87,7 @@ def _shared_review(
         goal=goal,
         pauses=merged.pauses,
         checkins={d: c for d, c in merged.checkins.items() if d >= since.date()},
+        checkin_on=checkin_on,
     )
     devices = sync.breakdown(
         merged, [day], rules, movement_ids=movement_ids, names=found.names, this_device=found.device

@@ -100,6 +100,7 @@ class SideWindows:
             goal=timedelta(minutes=self._settings.goals.daily_movement_minutes),
             under_way=(self.coach.view(), self._clock.now()) if self._review_day == today else None,
             folder=self._sync.folder,
+            checkin_on=self._settings.goals.back_checkin,
         )
         self.review_window.show_review(review, is_today=self._review_day == today)
         self.review_window.show()

@@ -18,13 +18,14 @@ from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.system_clock import LocalTimezone
 from movebreak.app.rules import rules_from
 from movebreak.app.shared_journal import combined, folder_for, share_now
-from movebreak.core.reminder import PromptRecord
+from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.settings import Settings
 from movebreak.core.sitting import Break, Stretch
 from movebreak.core.stats import (
     Activity,
     DeviceShare,
     Pause,
+    completed_exercises,
     days_back,
     minutes,
     summarise,
@@ -188,21 +189,21 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
     """Write every recorded event, oldest first, as CSV or JSON on standard output.
 
     With a shared folder, every computer's events, each once, with a ``device`` column.
+    ``counts_as_break`` and ``movement_seconds`` say what each event adds to the day's
+    breaks and movement minutes, by the same definitions as ``stats`` (core.stats).
     """
     journal = _open(paths)
     start = datetime.combine(since, datetime.min.time(), tzinfo=LocalTimezone()) if since else None
     settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
     folder = folder_for(settings, paths.data_dir)
-    events: list[dict[str, object]] = []
+    found: list[tuple[Record, str | None]] = []  # each event once, with its computer
     if folder is not None:
         low = start or datetime.fromtimestamp(0, UTC)
         own = journal.entries(folder.device, low) if journal else []
         shared = folder.read()
         names = {**shared.names, folder.device: folder.name}
         for item in distinct([*own, *(e for e in shared.entries if start_of(e.record) >= low)]):
-            event = _event(item.record)
-            event["device"] = names.get(item.device, item.device)
-            events.append(event)
+            found.append((item.record, names.get(item.device, item.device)))
     elif journal:
         records: list[Record] = [
             *journal.prompts(start),
@@ -212,7 +213,20 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
             *journal.pauses(start),
             *journal.checkins(since).values(),
         ]
-        events = [_event(record) for record in records]
+        found = [(record, None) for record in records]
+    movement_ids = frozenset(
+        e.id for e in load_library(paths.user_exercises).exercises if e.movement
+    )
+    natural = [r for r, _ in found if isinstance(r, Break)]
+    prompts = [r for r, _ in found if isinstance(r, PromptRecord)]
+    counted = {id(r) for r in completed_exercises(prompts, natural)}
+    events: list[dict[str, object]] = []
+    for record, device in found:
+        event = _event(record)
+        event["counts_as_break"], event["movement_seconds"] = _adds(record, counted, movement_ids)
+        if device is not None:
+            event["device"] = device
+        events.append(event)
     if journal:
         journal.close()
     events.sort(key=lambda event: str(event["start"]))
@@ -231,6 +245,8 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
         "name",
         "day",
         "score",
+        "counts_as_break",
+        "movement_seconds",
     ]
     if folder is not None:
         columns.append("device")
@@ -238,6 +254,24 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
     writer.writeheader()
     writer.writerows(events)
     return 0
+
+
+def _adds(record: Record, counted: set[int], movement_ids: frozenset[str]) -> tuple[bool, int]:
+    """What ``record`` adds to its day: (counts as a break, seconds of movement).
+
+    The definitions are core.stats's: a natural break and a completed exercise (not one
+    done during a natural break) are breaks; movement is the time moved on a Done
+    exercise that counts as movement, and logged activities. Stretches, pauses and
+    check-ins add neither.
+    """
+    if isinstance(record, PromptRecord):
+        moving = record.outcome is Outcome.DONE and record.exercise_id in movement_ids
+        return id(record) in counted, int(record.moved.total_seconds()) if moving else 0
+    if isinstance(record, Break):
+        return True, 0
+    if isinstance(record, Activity):
+        return False, int(record.length.total_seconds())
+    return False, 0
 
 
 def _event(record: Record) -> dict[str, object]:

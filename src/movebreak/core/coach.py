@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from movebreak.core import desk_journal, progression, selection, sitting, sync
+from movebreak.core import desk_journal, progression, selection, sitting, stats, sync
 from movebreak.core.exercises import Exercise
 from movebreak.core.ports import Cancel, Clock, Journal, PromptDisplay, Scheduler
 from movebreak.core.progression import STOP_GUIDANCE, Level, Rating
@@ -34,7 +34,7 @@ from movebreak.core.reminder import (
     waiting,
 )
 from movebreak.core.selection import Preferences
-from movebreak.core.sitting import DeskView, Posture, Presence, SittingRules
+from movebreak.core.sitting import Break, DeskView, Posture, Presence, SittingRules
 from movebreak.core.stats import PauseUnderWay
 from movebreak.core.status import Status, shown_prompt, status_of
 from movebreak.core.sync import DevicePresence
@@ -91,6 +91,13 @@ class Coach:
         # The last Done: shared with the other computers, so the stretch ends everywhere.
         self.moved_at: datetime | None = max(
             (r.resolved_at for r in history if r.outcome is Outcome.DONE), default=None
+        )
+        # What today's break count needs beyond the Desk: the natural breaks kept before
+        # this start (the Desk begins empty) and the recent completed exercises.
+        today = sitting_rules.day_start(sitting_rules.day_of(clock.now()))
+        self._earlier_breaks = tuple(journal.breaks_since(today))
+        self._recent_done = tuple(
+            r for r in history if r.outcome is Outcome.DONE and r.shown_at >= today
         )
         self._state: ReminderState = Watching()
         self._pause_kept = clock.now()  # how far the journal has the pause under way
@@ -377,7 +384,18 @@ class Coach:
         """Everything the tray and ``status --json`` show."""
         now, state = self._clock.now(), self._state
         exercise = self._exercise(state.exercise_id) if isinstance(state, Prompting) else None
-        return status_of(state, self.view(), self._rules, now, exercise, self._level)
+        desk = self.view()
+        return status_of(
+            state, desk, self._rules, now, exercise, self._level, self._breaks_today(desk)
+        )
+
+    def _breaks_today(self, desk: DeskView) -> tuple[Break, ...]:
+        """The day's breaks by the one definition (``stats.breaks_taken``)."""
+        start = self._sitting_rules.day_start(desk.day)
+        end = self._sitting_rules.day_start(desk.day + timedelta(days=1))
+        self._recent_done = tuple(r for r in self._recent_done if r.shown_at >= start)
+        natural = dict.fromkeys((*self._earlier_breaks, *desk.breaks_today))  # once each
+        return tuple(stats.breaks_taken(natural, self._recent_done, start, end))
 
     # --- inside ----------------------------------------------------------------------
 
@@ -443,6 +461,8 @@ class Coach:
             prompt.shown_at, now, prompt.exercise_id, outcome, moved or timedelta(0)
         )
         self._journal.record_prompt(record)
+        if outcome is Outcome.DONE:
+            self._recent_done = (*self._recent_done, record)
         if hide:
             self._display.hide_prompt()
         log.info(

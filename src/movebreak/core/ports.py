@@ -131,6 +131,10 @@ class Journal(Protocol):
         """Every resolved prompt, oldest first."""
         ...
 
+    def breaks_since(self, since: datetime) -> Sequence[Break]:
+        """The natural breaks that began at ``since`` or later, oldest first."""
+        ...
+
 
 class PromptDisplay(Protocol):
     """What the Coach asks of the screen."""

@@ -1,9 +1,17 @@
 """Daily figures derived from the journal's facts: movement minutes, breaks, sitting.
 
-Movement minutes are defined here, once (movement-science.md 1.6): minutes spent on
-completed exercises that count as movement (light or higher activity), plus activities
-the user logged by hand. Breaks away from the desk are breaks, not movement; seated
-stretches (neck, wrists, eyes) are recovery, not movement.
+The two figures people compare are defined here, once, and the tray, its tooltip,
+``status --json``, Today's movement, ``stats`` and ``export`` all count with these
+functions (README, "Your movement journal"):
+
+- **Movement minutes** (movement-science.md 1.6): the time actually moved on completed
+  exercises that count as movement (light or higher activity), plus activities the user
+  logged by hand. Breaks away from the desk are breaks, not movement; seated stretches
+  (neck, wrists, eyes) are recovery, not movement.
+- **A break** is a natural break (away from keyboard and mouse for ``natural_break``, a
+  screen lock or a suspend long enough) or a completed exercise (a prompt marked Done):
+  either way the user got up from the sitting. An exercise finished during a natural
+  break is that break, counted once (:func:`breaks_taken`).
 """
 
 from __future__ import annotations
@@ -97,15 +105,16 @@ def summarise(
     def within(a: datetime, b: datetime) -> timedelta:
         return max(min(b, end) - max(a, start), _ZERO)
 
-    counts = {"done": 0, "snoozed": 0, "skipped": 0, "away": 0}
     prompts = list(prompts)
+    breaks = list(breaks)
+    counts = {"done": 0, "snoozed": 0, "skipped": 0, "away": 0}
     for record in prompts:
         if start <= record.shown_at < end:
             counts[record.outcome.value] += 1
     movement = movement_within(
         start, end, prompts=prompts, activities=activities, movement_ids=movement_ids
     )
-    taken = [b for b in breaks if start <= b.start < end]
+    taken = breaks_taken(breaks, prompts, start, end)
     seated = [within(s.start, s.end) for s in stretches if s.posture == "seated"]
     standing = [within(s.start, s.end) for s in stretches if s.posture == "standing"]
     return DaySummary(
@@ -147,6 +156,40 @@ def movement_within(
     for logged in activities:
         movement += max(min(logged.start + logged.length, end) - max(logged.start, start), _ZERO)
     return movement
+
+
+def exercise_break(record: PromptRecord) -> Break:
+    """A completed exercise as a break: from when the moving began to Done."""
+    return Break(record.resolved_at - record.moved, record.resolved_at)
+
+
+def completed_exercises(
+    prompts: Iterable[PromptRecord], natural: Sequence[Break]
+) -> list[PromptRecord]:
+    """The Done prompts that count as breaks: all but those made during a natural break."""
+    counted = []
+    for record in prompts:
+        if record.outcome is not Outcome.DONE:
+            continue
+        moving = exercise_break(record)
+        # Overlapping, not touching: a break that begins with the click on Done is another.
+        if not any(b.start < moving.end and moving.start < b.end for b in natural):
+            counted.append(record)
+    return counted
+
+
+def breaks_taken(
+    natural: Iterable[Break], prompts: Iterable[PromptRecord], start: datetime, end: datetime
+) -> list[Break]:
+    """The day's breaks by the one definition, oldest first (module docstring).
+
+    A natural break belongs to the day it began in; an exercise to the day its prompt was
+    shown in, as the prompt counts do.
+    """
+    away = [b for b in natural if start <= b.start < end]
+    shown = [r for r in prompts if start <= r.shown_at < end]
+    moved = [exercise_break(r) for r in completed_exercises(shown, away)]
+    return sorted([*away, *moved], key=lambda b: b.start)
 
 
 def _utc_bounds(day: date, rules: SittingRules) -> tuple[datetime, datetime]:
@@ -268,6 +311,9 @@ class Review:
     day_end: datetime
     back: BackComparison | None = None  # only when the user has check-ins
     devices: tuple[DeviceShare, ...] = ()  # which computer the day's minutes came from
+    # The day's "Back (0-10)" figure: while the check-in is on, or if the day has an
+    # answer; never a "not answered" for a question the user chose not to be asked.
+    show_back: bool = False
 
 
 CHECKIN_WEEKS = 8
@@ -286,6 +332,7 @@ def review(
     goal: timedelta,
     pauses: Sequence[Pause] = (),
     checkins: Mapping[date, CheckIn] | None = None,
+    checkin_on: bool = False,
 ) -> Review:
     """The day, the 7 and 30 days up to it, the streak, the timeline bands and the check-ins.
 
@@ -313,7 +360,7 @@ def review(
     bands = [Band(max(s.start, start), min(s.end, end), s.posture) for s in stretches]
     bands += [Band(max(b.start, start), min(b.end, end), "away") for b in breaks]
     bands += [
-        Band(max(r.shown_at, start), min(r.shown_at + r.moved, end), "moving")
+        Band(max(r.resolved_at - r.moved, start), min(r.resolved_at, end), "moving")
         for r in prompts
         if r.outcome is Outcome.DONE and r.moved > _ZERO
     ]
@@ -328,6 +375,7 @@ def review(
         day_start=rules.day_start(day),  # local: the timeline is labelled in local time
         day_end=rules.day_start(day + timedelta(days=1)),
         back=_compare_back(history) if checkins else None,
+        show_back=checkin_on or month[-1].back is not None,
     )
 
 

@@ -18,7 +18,7 @@ from movebreak.core.reminder import (
     Watching,
     due_at,
 )
-from movebreak.core.sitting import DeskView, Posture
+from movebreak.core.sitting import Break, DeskView, Posture
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,9 @@ class Status:
     exercise: Exercise | None
     paused_until: datetime | None
     level: Level
+    # The day's breaks by the one definition (core.stats): natural ones and completed
+    # exercises; what the tray and ``status --json`` count.
+    breaks_today: tuple[Break, ...] = ()
 
 
 def status_of(
@@ -43,6 +46,7 @@ def status_of(
     now: datetime,
     exercise: Exercise | None,
     level: Level,
+    breaks_today: tuple[Break, ...] = (),
 ) -> Status:
     """The Status at ``now``; ``exercise`` is the open prompt's, if one is open.
 
@@ -76,6 +80,7 @@ def status_of(
         exercise=exercise,
         paused_until=state.until if isinstance(state, Paused) else None,
         level=level,
+        breaks_today=breaks_today,
     )
 
 

@@ -6,6 +6,7 @@ without a display.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -66,6 +67,12 @@ def break_line(last: Break | None, tz: tzinfo) -> str:
     return f"Last break {start}, {span(last.length)}"
 
 
+def last_break(status: Status) -> Break | None:
+    """The latest break: today's last (natural or an exercise), else the Desk's last one."""
+    candidates = [b for b in (status.desk.last_break, *status.breaks_today) if b is not None]
+    return max(candidates, key=lambda b: b.end, default=None)
+
+
 def tray_view(
     status: Status,
     now: datetime,
@@ -81,10 +88,10 @@ def tray_view(
     """
     desk = status.desk
     status_text = status_line(desk)
-    count = len(desk.breaks_today)
+    count = len(status.breaks_today)  # natural breaks and completed exercises (core.stats)
     details = [
         _prompt_line(status, now, tz),
-        break_line(desk.last_break, tz),
+        break_line(last_break(status), tz),
         f"{count} break{'' if count == 1 else 's'} today",
         status.level.reason,
     ]
@@ -134,7 +141,13 @@ STOP_IF = " Stop at sharp pain, new numbness or tingling, chest discomfort or di
 
 @dataclass(frozen=True, slots=True)
 class PromptView:
-    """Everything the prompt window shows, as text and numbers."""
+    """Everything the prompt window shows, as text and numbers.
+
+    ``summary`` is the library's one-line description; the prompt does not show it beside
+    the steps, which say the same at more length. ``duration_text`` is the one phrase of
+    how much and how long (:func:`amount`), so the prompt never says "about 1 min" in one
+    place and "1 to 2 minutes" in another.
+    """
 
     heading: str
     title: str
@@ -164,12 +177,47 @@ def prompt_view(prompt: ShownPrompt) -> PromptView:
         steps=tuple(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1)),
         caution=(" ".join(exercise.cautions) + STOP_IF).strip(),
         duration_seconds=int(exercise.duration.total_seconds()),
-        duration_text=f"About {span(exercise.duration)}",
+        duration_text=amount(exercise),
         snooze_label=f"Snooze {span(prompt.snooze)}" if prompt.snoozes_left > 0 else None,
         started=prompt.started_at is not None,
         animation=exercise.animation,
         dose=str(exercise.dose),
     )
+
+
+def amount(exercise: Exercise) -> str:
+    """How much and how long, once: ``"2 min"``, ``"8 reps per side · about 1 min"``.
+
+    From the dose: a timed dose is its own length; reps and holds add the estimated time
+    they take, which is what the countdown runs for. What the steps already say (how long
+    to hold, how many times) is not said again here.
+    """
+    dose = exercise.dose
+    length = span(exercise.duration)
+    if dose.kind == "duration":
+        per = dose.value * (60 if dose.unit == "min" else 1)
+        own = timedelta(seconds=per * dose.sets * (2 if dose.per_side else 1))
+        return length if own == exercise.duration else f"{dose} · about {length}"
+    steps = " ".join(exercise.steps)
+    says_hold = _HOLD_IN_STEPS.search(steps) is not None
+    says_count = _COUNT_IN_STEPS.search(steps) is not None
+    parts = []
+    if dose.kind == "reps" and not says_count:
+        parts.append(f"{dose.value:g} reps" + (" per side" if dose.per_side else ""))
+    if dose.kind == "hold" and not says_hold:
+        hold = f"{dose.sets} x {dose.value:g} s" if dose.sets > 1 else f"{dose.value:g} s"
+        parts.append(f"Hold {hold}" + (" per side" if dose.per_side else ""))
+    if dose.kind == "reps" and dose.hold_seconds and not says_hold:
+        parts.append(f"hold {dose.hold_seconds} s")
+    if not parts:
+        return f"About {length} in all"
+    said = ", ".join(parts)
+    return f"{said[0].upper()}{said[1:]} · about {length}"
+
+
+# What steps say for themselves: "for 15 to 20 seconds", "repeat 8 to 10 times", "twice".
+_HOLD_IN_STEPS = re.compile(r"\b\d+(\s*(to|-)\s*\d+)?\s*seconds\b")
+_COUNT_IN_STEPS = re.compile(r"\b(\d+(\s*(to|-)\s*\d+)?\s*times|repeat \d+)\b", re.IGNORECASE)
 
 
 def countdown(left: timedelta) -> str:
@@ -209,7 +257,7 @@ def status_json(
         "activity_source": activity_source,
         "activity_reason": activity_reason,
         "prompt": prompt,
-        "breaks_today": len(desk.breaks_today),
+        "breaks_today": len(status.breaks_today),
         "level": status.level.value,
         "level_reason": status.level.reason,
     }

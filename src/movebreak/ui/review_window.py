@@ -549,11 +549,13 @@ class ReviewWindow(QWidget):
         header.addWidget(self._next)
         self.ring = ProgressRing()
         self._figures: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
         grid = QGridLayout()
         rows = (len(FIGURES) + 1) // 2  # two columns of figures: the window fits a laptop
         for index, name in enumerate(FIGURES):
             row, column = index % rows, 3 * (index // rows)
-            grid.addWidget(QLabel(tr(name)), row, column)
+            self._captions[name] = QLabel(tr(name))
+            grid.addWidget(self._captions[name], row, column)
             value = QLabel()
             value.setAccessibleName(tr(name))
             value.setStyleSheet("font-weight: 600;")
@@ -631,6 +633,8 @@ class ReviewWindow(QWidget):
         }
         for name, text in values.items():
             self._figures[name].setText(text)
+        for part in (self._captions["Back (0-10)"], self._figures["Back (0-10)"]):
+            part.setVisible(review.show_back)
         self.timeline.show_day(review, is_today=is_today)
         self.week.show_days(review.week, is_today=is_today)
         self.month.show_days(review.month, is_today=is_today)
@@ -653,6 +657,10 @@ class ReviewWindow(QWidget):
     def figure(self, name: str) -> str:
         """The value shown for ``name``, the figure's English name (tests, accessibility)."""
         return self._figures[name].text()
+
+    def figure_shown(self, name: str) -> bool:
+        """Whether the figure ``name`` (its English name) is on show, caption and value."""
+        return not self._figures[name].isHidden() and not self._captions[name].isHidden()
 
     def shown_date(self) -> str:
         """The heading."""

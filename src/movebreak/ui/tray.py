@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from movebreak.core.sitting import Posture, Presence
 from movebreak.ui.icons import TrayIcons
 from movebreak.ui.text import QT_TR_NOOP, tr
+from movebreak.ui.tray_menu import IconClicks, InfoLine
 
 if TYPE_CHECKING:
     from movebreak.ui.presenters import TrayView
@@ -40,7 +41,7 @@ class Tray(QObject):
         self._menu = QMenu()
         self._menu.setAccessibleName(tr("movebreak menu"))
         self._status = self._add_line(tr("movebreak"))
-        self._details: list[QAction] = []
+        self._details: list[InfoLine] = []
         self._detail_anchor = self._menu.addSeparator()
         self._menu.addAction(tr("Take a break now")).triggered.connect(self.break_now_requested)
         self._pause_menu = self._menu.addMenu(tr("Pause prompts"))
@@ -71,6 +72,7 @@ class Tray(QObject):
         self._menu.addAction(tr("Quit movebreak")).triggered.connect(self.quit_requested)
         self._icon = QSystemTrayIcon(icons.app_icon())
         self._icon.setContextMenu(self._menu)
+        self._clicks = IconClicks(self._menu, self._icon.geometry)
         self._icon.activated.connect(self._on_activated)
         self._icon.messageClicked.connect(self.message_clicked)
         self._icon.show()
@@ -108,6 +110,10 @@ class Tray(QObject):
         """The hover text as shown."""
         return self._icon.toolTip()
 
+    def menu(self) -> QMenu:
+        """The menu itself (tests check how it reads)."""
+        return self._menu
+
     def pause_lines(self) -> list[str]:
         """The entries of the Pause prompts submenu."""
         return [action.text() for action in self._pause_menu.actions()]
@@ -133,8 +139,8 @@ class Tray(QObject):
         self._icon.hide()
 
     def _add_line(self, text: str) -> QAction:
-        action = self._menu.addAction(text)
-        action.setEnabled(False)  # information, not a command
+        action = InfoLine(self._menu, text, heading=True)  # information: readable, inert
+        self._menu.addAction(action)
         return action
 
     def _set_details(self, lines: tuple[str, ...]) -> None:
@@ -143,8 +149,7 @@ class Tray(QObject):
             self._menu.removeAction(gone)
             gone.deleteLater()  # the menu still owns it: removing alone would keep it all day
         while len(self._details) < len(lines):
-            action = QAction(self._menu)
-            action.setEnabled(False)
+            action = InfoLine(self._menu)
             self._menu.insertAction(self._detail_anchor, action)
             self._details.append(action)
         for action, line in zip(self._details, lines, strict=True):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.sitting import Break, SittingRules, Stretch
-from movebreak.core.stats import Activity, summarise, summary_json
+from movebreak.core.stats import Activity, breaks_taken, review, summarise, summary_json
 
 RULES = SittingRules(natural_break=timedelta(minutes=5), tz=UTC)  # days start at 04:00
 DAY = date(2026, 3, 2)
@@ -210,3 +210,31 @@ def test_the_stretch_under_way_counts_in_todays_figures() -> None:
     stretches, breaks = open_records(view(desk, later, RULES), later)
     assert stretches == [Stretch(at(9), at(9.5), "seated")]
     assert breaks == [Break(at(9.5), later)]
+
+
+def test_a_break_is_a_natural_break_or_a_completed_exercise_counted_once() -> None:
+    start, end = at(4), at(4, day=1)
+    away = [Break(at(13), at(13.25)), Break(at(3), at(3.5))]  # 03:00: the day before
+    walk_during_break = PromptRecord(
+        at(13.05), at(13.1), "walk-lap", Outcome.DONE, timedelta(minutes=2)
+    )
+    taken = breaks_taken(away, [*PROMPTS, walk_during_break], start, end)
+    # 09:00, 10:00 and 11:30 exercises done, the natural break at 13:00 (the walk inside
+    # it is that break); not the snooze, the skip, nor the two from the day before.
+    assert [b.start for b in taken] == [
+        at(9) + timedelta(minutes=1),  # from Done minus the time moved, to Done
+        at(10) + timedelta(minutes=2),
+        at(11.5) + timedelta(minutes=1.5),
+        at(13),
+    ]
+    summary = summarise(
+        DAY, RULES, prompts=PROMPTS, breaks=away, stretches=[], activities=[],
+        movement_ids=MOVEMENT, goal=timedelta(minutes=10),
+    )  # fmt: skip
+    assert summary.breaks == 4  # 3 exercises and 1 natural break
+    day = review(
+        DAY, RULES, prompts=PROMPTS, breaks=away, stretches=[], activities=[],
+        movement_ids=MOVEMENT, goal=timedelta(minutes=10),
+    )  # fmt: skip
+    moving = [(b.start, b.end) for b in day.bands if b.kind == "moving"]
+    assert (at(9) + timedelta(minutes=1), at(9) + timedelta(minutes=3)) in moving  # ends at Done
