@@ -150,6 +150,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
         wait_for(
             lambda: bool(desk.run("xdotool", "search", "--class", "trayer").split()),
             "the tray host",
+            timeout=60,  # trayer took over 30 s to map once on a loaded two-core machine
         )
         yield desk
     finally:  # also when the desktop failed to come up: leave nothing running
