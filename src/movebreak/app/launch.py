@@ -60,6 +60,8 @@ def run(options: Options, paths: AppPaths) -> int:
     the event loop, everything else: the scheduler, the journal, the activity source and
     the control socket, whose imports are most of the start-up time.
     """
+    if not _desktop_reachable():
+        return 1
     _leave_out_tls()
     setup_logging(paths.log_file, debug=options.debug)
     sys.excepthook = log_uncaught
@@ -108,6 +110,22 @@ def run(options: Options, paths: AppPaths) -> int:
         raise started.failure
     log.info("app.quit status=%d", status)
     return status
+
+
+def _desktop_reachable() -> bool:
+    """Say in one line why there is no desktop to show the app on, before Qt aborts on it.
+
+    Without this check Qt's platform plugin ends the process with SIGABRT (exit 134, a core
+    dump) after a hint about libxcb-cursor0 that points the wrong way.
+    """
+    import os
+
+    from movebreak.adapters.display_check import display_problem
+
+    problem = display_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None
 
 
 def _leave_out_tls() -> None:
