@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -89,8 +90,11 @@ class Session:
         )
         return "boolean true" in result.stdout
 
-    def launch(self, config: str, *args: str) -> RunningApp:
-        """The installed ``movebreak`` in this session, waited for until it is ready."""
+    def launch(self, config: str, *args: str, terminal: int | None = None) -> RunningApp:
+        """The installed ``movebreak`` in this session, waited for until it is ready.
+
+        ``terminal``: a pty's fd for its stdout and stderr, as when started in a terminal.
+        """
         config_dir = self.home / "config" / "movebreak"
         config_dir.mkdir(parents=True, exist_ok=True)
         (config_dir / "config.toml").write_text(config, encoding="utf-8")
@@ -99,7 +103,7 @@ class Session:
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("movebreak")), *args],
             env=self.env,
-            stdout=subprocess.PIPE,
+            stdout=subprocess.PIPE if terminal is None else terminal,
             stderr=subprocess.STDOUT,
             text=True,
         )
@@ -169,3 +173,23 @@ def session(tmp_path: Path, *, window_manager: bool = True) -> Iterator[Session]
 def wait_bus_name(desk: Session, name: str, timeout: float = 20.0) -> None:
     """Wait until a daemon has taken ``name`` on the session bus."""
     wait_for(lambda: desk.bus_has(name), f"{name} on the session bus", timeout)
+
+
+def terminal_line(fd: int, starting: str, timeout: float = 30.0) -> str:
+    """The first line starting with ``starting`` written to the pty whose master is ``fd``."""
+    import select
+
+    data = b""
+    deadline = time.monotonic() + timeout
+    while True:
+        for line in data.decode(errors="replace").splitlines(keepends=True):
+            if line.startswith(starting) and line.endswith("\n"):
+                return line.rstrip("\r\n")
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise AssertionError(
+                f"no line {starting!r} on the terminal in {timeout:.0f} s: {data!r}"
+            )
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            data += os.read(fd, 4096)

@@ -10,6 +10,8 @@ the screen.
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
 import subprocess
 import time
@@ -21,7 +23,14 @@ import pytest
 from jeepney import DBusAddress, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
-from tests.e2e.sessions import XFCONFD, Session, require, session, wait_bus_name
+from tests.e2e.sessions import (
+    XFCONFD,
+    Session,
+    require,
+    session,
+    terminal_line,
+    wait_bus_name,
+)
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -162,7 +171,12 @@ def test_the_icon_its_menu_and_live_updates_reach_an_sni_host(
     request.addfinalizer(bus.close)
     empty_panel = desk.screenshot("sni-panel-before")
     assert _items(bus) == []
-    app = desk.launch(CONFIG)
+    master, slave = pty.openpty()  # started in a terminal: one line says where it is
+    request.addfinalizer(lambda: (os.close(master), os.close(slave)))
+    app = desk.launch(CONFIG, terminal=slave)
+    assert terminal_line(master, "movebreak is running") == (
+        "movebreak is running in the system tray. Stop it with `movebreak quit` or Ctrl+C."
+    )
     wait_for(lambda: bool(_items(bus)), "movebreak's item in RegisteredStatusNotifierItems")
     [entry] = _items(bus)
     service, path = entry.split("/", 1)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from movebreak.adapters.activity_choice import ChosenActivity
@@ -434,6 +434,10 @@ class MovebreakApp(SideWindows, QObject):
         self.coach.set_posture(Posture(value))
         log.info("posture.changed to=%s", value)
         self.refresh()
+
+    def quit_soon(self) -> None:
+        """Quit after the current event (``movebreak quit``: its answer goes out first)."""
+        QTimer.singleShot(0, QApplication.quit)
 
     def pause_for(self, seconds: int) -> None:
         """Pause prompts for ``seconds`` (``Tray.UNTIL_TOMORROW``: until the next day)."""

@@ -40,6 +40,7 @@ class Options:
 
     data_dir: Path | None = None
     debug: bool = False
+    open_window: str | None = None  # ``movebreak show`` / ``open NAME`` with no app running
 
 
 @dataclass(slots=True)
@@ -185,3 +186,22 @@ def _start_rest(
     started.control = control
     control.listen()
     log.info("app.ready activity_source=%s", app.activity_source)
+    if options.open_window is not None:
+        app.open_window(options.open_window)
+    _watch_for_a_tray(app, paths)
+
+
+def _watch_for_a_tray(app: MovebreakApp, paths: AppPaths) -> None:
+    """Tell a terminal where the app is; without a tray, show the controls window once."""
+    from movebreak.app.tray_presence import TrayPresence, announce, remember_told, told_before
+
+    def verdict(has_tray: bool) -> None:
+        if sys.stdout is not None and sys.stdout.isatty():
+            announce(has_tray, lambda line: print(line, flush=True))
+        if has_tray or told_before(paths.data_dir):
+            return
+        app.open_controls(no_tray=True)
+        remember_told(paths.data_dir)
+        log.info("tray.none_told")
+
+    TrayPresence(verdict, parent=app).start()
