@@ -172,7 +172,8 @@ def test_the_icon_its_menu_and_live_updates_reach_an_sni_host(
     empty_panel = desk.screenshot("sni-panel-before")
     assert _items(bus) == []
     master, slave = pty.openpty()  # started in a terminal: one line says where it is
-    request.addfinalizer(lambda: (os.close(master), os.close(slave)))
+    for fd in (master, slave):
+        request.addfinalizer(lambda fd=fd: os.close(fd))
     app = desk.launch(CONFIG, terminal=slave)
     assert terminal_line(master, "movebreak is running") == (
         "movebreak is running in the system tray. Stop it with `movebreak quit` or Ctrl+C."
