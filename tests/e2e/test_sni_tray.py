@@ -16,6 +16,7 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -172,8 +173,8 @@ def test_the_icon_its_menu_and_live_updates_reach_an_sni_host(
     empty_panel = desk.screenshot("sni-panel-before")
     assert _items(bus) == []
     master, slave = pty.openpty()  # started in a terminal: one line says where it is
-    for fd in (master, slave):
-        request.addfinalizer(lambda fd=fd: os.close(fd))
+    request.addfinalizer(partial(os.close, master))
+    request.addfinalizer(partial(os.close, slave))
     app = desk.launch(CONFIG, terminal=slave)
     assert terminal_line(master, "movebreak is running") == (
         "movebreak is running in the system tray. Stop it with `movebreak quit` or Ctrl+C."
