@@ -251,7 +251,7 @@ def _xfconf(bus: QDBusConnection, channel: str, name: str) -> bool:
         bus, "org.xfce.Xfconf", "/org/xfce/Xfconf", "org.xfce.Xfconf", "GetProperty",
         channel, name,
     )  # fmt: skip
-    return bool(values) and _unwrap(values[0]) is True
+    return values is not None and len(values) == 1 and _unwrap(values[0]) is True
 
 
 def _gnome_show_banners() -> bool | None:
