@@ -24,6 +24,7 @@ from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.sound import Chime
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
+from movebreak.adapters.xscreensaver_lock import XScreenSaverLock
 from movebreak.app import control_commands
 from movebreak.app.rules import preferences_from, rules_from, sample_interval
 from movebreak.app.settings_flow import SettingsFlow
@@ -123,6 +124,7 @@ class MovebreakApp(SideWindows, QObject):
         )
         self._connect_ui()
         self._lock = ScreenLockWatcher(self._on_lock)
+        self._xscreensaver = XScreenSaverLock(self._on_lock)  # X11 lockers without D-Bus
         self._sleep_watch = SleepWatcher(self._on_sleep)
         self._sleep_started: datetime | None = None
         self._sleep = SleepDetector()
@@ -402,6 +404,7 @@ class MovebreakApp(SideWindows, QObject):
         self._stop_boundaries()
         self._wakeups.shutdown()
         self._source.stop()
+        self._xscreensaver.close()
         if isinstance(self._busy, BusySignals):
             self._busy.close()
         if self._prompt is not None:
