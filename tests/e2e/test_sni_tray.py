@@ -64,8 +64,8 @@ CONFIG = '[breaks]\nsitting_limit = "1m"\nnatural_break = "1m"\n'
 
 
 @pytest.fixture
-def xfce_panel(tmp_path: Path) -> Iterator[Session]:
-    """Xvfb + openbox + xfconfd + xfce4-panel with a systray, on a private bus."""
+def xfce_session(tmp_path: Path) -> Iterator[Session]:
+    """Xvfb + openbox + xfconfd with a panel config holding a systray; no panel yet."""
     require("xfce4-panel", XFCONFD)
     with session(tmp_path) as desk:
         channel = desk.home / "config" / "xfce4" / "xfconf" / "xfce-perchannel-xml"
@@ -73,9 +73,19 @@ def xfce_panel(tmp_path: Path) -> Iterator[Session]:
         (channel / "xfce4-panel.xml").write_text(PANEL_XML, encoding="utf-8")
         desk.start(XFCONFD)
         wait_bus_name(desk, "org.xfce.Xfconf")
-        desk.start("xfce4-panel", "--disable-wm-check")
-        wait_bus_name(desk, "org.kde.StatusNotifierWatcher")
         yield desk
+
+
+def _start_panel(desk: Session) -> None:
+    desk.start("xfce4-panel", "--disable-wm-check")
+    wait_bus_name(desk, "org.kde.StatusNotifierWatcher")
+
+
+@pytest.fixture
+def xfce_panel(xfce_session: Session) -> Session:
+    """The same with xfce4-panel running: the SNI host is up before the app starts."""
+    _start_panel(xfce_session)
+    return xfce_session
 
 
 def _bus(desk: Session) -> DBusConnection:
@@ -244,3 +254,21 @@ def test_the_icon_its_menu_and_live_updates_reach_an_sni_host(
     )
     assert app.quit() == 0
     wait_for(lambda: _items(bus) == [], "the item to leave the watcher at quit")
+
+
+def test_a_panel_that_comes_up_after_the_app_gets_the_icon_and_no_notice(
+    xfce_session: Session,
+) -> None:
+    # At login the panel may start after movebreak: no tray at the app's start, one a
+    # second later. The app waits before telling anyone there is none.
+    desk = xfce_session
+    app = desk.launch(CONFIG)
+    assert "tray.available" not in app.log()
+    _start_panel(desk)
+    app.wait_log("tray.available", timeout=15)
+    assert "tray.none" not in app.log()
+    controls = desk.run("xdotool", "search", "--onlyvisible", "--name", "^movebreak$")
+    assert controls.stdout.split() == []  # no "there is no tray" window
+    shown = desk.screenshot("sni-panel-late")
+    assert _spread(shown, "28x28+0+2") > 0.05  # the icon is in the panel
+    assert app.quit() == 0

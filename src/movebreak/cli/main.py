@@ -183,7 +183,10 @@ def _start(args: argparse.Namespace, paths: AppPaths, open_window: str | None = 
         except NotRunningError:
             pass
         else:
-            print("movebreak is already running; look for its icon in the system tray.")
+            print(
+                "movebreak is already running; look for its icon in the system tray, "
+                "or open its window with `movebreak show`."
+            )
             return 0
     from movebreak.app.launch import Options, run  # Qt loads here, not for --help
 
