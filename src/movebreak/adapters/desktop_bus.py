@@ -180,7 +180,7 @@ class DoNotDisturb:
     answers ``GetServerInformation`` says where to look:
 
     - any server: the ``Inhibited`` property of ``org.freedesktop.Notifications``
-      (KDE Plasma's, part of the notification spec since 1.2's draft);
+      (KDE Plasma's extension of the notification spec);
     - dunst: ``paused`` of ``org.dunstproject.cmd0`` (``dunstctl set-paused``); dunst 1.9
       has no ``Inhibited``;
     - xfce4-notifyd: the xfconf property ``/do-not-disturb`` of channel ``xfce4-notifyd``,
@@ -220,12 +220,15 @@ class DoNotDisturb:
                 return "dunst" if paused is True else None
             if server == "Xfce Notify Daemon":
                 return "xfce4-notifyd" if _xfconf(bus, "xfce4-notifyd", "/do-not-disturb") else None
-        if server in (None, "GNOME Shell") and self._gnome_banners() is False:
+        if server in _GNOME_SHELL and self._gnome_banners() is False:
             return "gnome"
         return None
 
 
 _NOTIFICATIONS = "org.freedesktop.Notifications"
+# GNOME Shell answers GetServerInformation with its PACKAGE_NAME, "gnome-shell" (43, in
+# Debian 12: js/ui/notificationDaemon.js); None: no server runs.
+_GNOME_SHELL = (None, "gnome-shell", "GNOME Shell")
 
 
 def _server_name(bus: QDBusConnection) -> str | None:
