@@ -32,8 +32,10 @@ class XScreenSaverLock(QObject):
         self._client: X11Client | None = None
         self._notifier: QSocketNotifier | None = None
         self._active = False
-        if not os.environ.get("DISPLAY"):
-            return  # Wayland or no desktop: XScreenSaver cannot run there
+        if not os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+            # XScreenSaver locks X11 sessions only; under Wayland a connection to DISPLAY
+            # would, on GNOME, start Xwayland just for this.
+            return
         from movebreak.adapters.x11_client import X11Client, X11UnavailableError
 
         try:
