@@ -93,7 +93,13 @@ class Session:
         )
         return "boolean true" in result.stdout
 
-    def launch(self, config: str, *args: str, terminal: int | None = None) -> RunningApp:
+    def launch(
+        self,
+        config: str,
+        *args: str,
+        terminal: int | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> RunningApp:
         """The installed ``movebreak`` in this session, waited for until it is ready.
 
         ``terminal``: a pty's fd for its stdout and stderr, as when started in a terminal.
@@ -103,15 +109,16 @@ class Session:
         (config_dir / "config.toml").write_text(config, encoding="utf-8")
         log_file = self.home / "state" / "movebreak" / "log" / "movebreak.log"
         earlier = len(log_file.read_text(encoding="utf-8")) if log_file.exists() else 0
+        env = self.env | (extra_env or {})
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("movebreak")), *args],
-            env=self.env,
+            env=env,
             stdout=subprocess.PIPE if terminal is None else terminal,
             stderr=subprocess.STDOUT,
             text=True,
         )
         self.processes.append(process)
-        app = RunningApp(process, self.home, self.env)
+        app = RunningApp(process, self.home, env)
         app.wait_log("app.ready", after=earlier)
         return app
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.sessions import Session, session, terminal_line
+from tests.e2e.atspi import ALWAYS_ON, start_a11y_bus, window_texts
+from tests.e2e.sessions import Session, require, session, terminal_line
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -39,7 +40,10 @@ def _wiggle(desk: Session, seconds: float) -> None:
 
 def test_without_a_tray_the_user_is_told_once_and_prompts_still_come(tmp_path: Path) -> None:
     with session(tmp_path) as desk:
-        app = desk.launch(CONFIG)
+        require("/usr/libexec/at-spi-bus-launcher")
+        bus = desk.env["DBUS_SESSION_BUS_ADDRESS"]
+        start_a11y_bus(bus)  # so the window can be read as a screen reader reads it
+        app = desk.launch(CONFIG, extra_env=ALWAYS_ON)
         app.wait_log("tray.none", timeout=20)  # after the grace period, not at once
         wait_for(lambda: bool(_visible(desk, "^movebreak$")), "the no-tray window")
         assert "tray.none_told" in app.log()
@@ -48,8 +52,24 @@ def test_without_a_tray_the_user_is_told_once_and_prompts_still_come(tmp_path: P
         assert shot.stat().st_size > 0
         name = desk.run("xdotool", "getwindowname", _visible(desk, "^movebreak$")[0]).stdout
         assert name.strip() == "movebreak"
-        # What it says is checked in tests/ui/test_controls_window.py; how it looks, in
-        # the screenshot.
+        texts = window_texts(bus, "movebreak", "movebreak")
+        heading, explanation, *buttons = texts
+        assert heading == "movebreak is running, but this desktop shows no tray icons"
+        for told in (
+            "still shows its prompts",
+            "gnome-shell-extension-appindicator",
+            "status notifier applet",
+            "launcher's right-click actions",
+            "movebreak status",
+            "movebreak show",
+            "movebreak quit",
+            "shown only once",
+        ):
+            assert told in explanation
+        for button in ("Take a break now", "Pause prompts", "Today's movement…", "Settings…"):
+            assert button in buttons
+        assert "Exercise library…" in buttons
+        assert "Quit movebreak" in buttons
 
         _wiggle(desk, 24)  # sitting past the 20 s limit
         wait_for(lambda: bool(_visible(desk, PROMPT_TITLE)), "a prompt, with no tray", 30)
