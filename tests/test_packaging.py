@@ -44,14 +44,40 @@ def _tool(name: str, package: str) -> str:
     pytest.skip(message)
 
 
-def _desktop_entry() -> dict[str, str]:
-    """The ``[Desktop Entry]`` group's keys (the file has no other group)."""
-    entry: dict[str, str] = {}
+def _desktop_groups() -> dict[str, dict[str, str]]:
+    """Each group of the ``.desktop`` file and its keys."""
+    groups: dict[str, dict[str, str]] = {}
+    group: dict[str, str] = {}
     for line in DESKTOP_FILE.read_text(encoding="utf-8").splitlines():
-        if "=" in line and not line.startswith("#"):
+        if line.startswith("[") and line.endswith("]"):
+            group = groups.setdefault(line[1:-1], {})
+        elif "=" in line and not line.startswith("#"):
             key, value = line.split("=", 1)
-            entry[key.strip()] = value.strip()
-    return entry
+            group[key.strip()] = value.strip()
+    return groups
+
+
+def _desktop_entry() -> dict[str, str]:
+    """The ``[Desktop Entry]`` group's keys."""
+    return _desktop_groups()["Desktop Entry"]
+
+
+def test_the_launchers_actions_are_commands_the_cli_knows() -> None:
+    # Right-click on the launcher (GNOME's dash, KDE's menu): the way to the app's windows
+    # on a desktop that shows no tray icon.
+    from movebreak.cli.main import build_parser
+
+    groups = _desktop_groups()
+    actions = [a for a in _desktop_entry()["Actions"].split(";") if a]
+    assert set(actions) == {"break-now", "show", "review", "library", "settings", "quit"}
+    assert {g for g in groups if g.startswith("Desktop Action ")} == {
+        f"Desktop Action {a}" for a in actions
+    }
+    for action in actions:
+        program, *argv = groups[f"Desktop Action {action}"]["Exec"].split()
+        assert program == "movebreak"
+        parsed = build_parser().parse_args(argv)  # exits (fails the test) if unknown
+        assert parsed.command in {"break-now", "show", "open", "quit"}
 
 
 def _png_size(path: Path) -> tuple[int, int]:

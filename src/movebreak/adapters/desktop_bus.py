@@ -38,8 +38,13 @@ def _unwrap(value: Any) -> Any:
 def _call(
     bus: QDBusConnection, service: str, path: str, interface: str, method: str, *args: Any
 ) -> list[Any] | None:
-    """One blocking method call; its return values, or None on any error."""
+    """One blocking method call; its return values, or None on any error.
+
+    Never starts a service: asking whether notifications are silenced must not launch
+    a notification daemon (D-Bus activation would start one where none runs).
+    """
     message = QDBusMessage.createMethodCall(service, path, interface, method)
+    message.setAutoStartService(False)
     if args:
         message.setArguments(list(args))
     reply = bus.call(message, QDBus.CallMode.Block, _TIMEOUT_MS)
@@ -177,8 +182,18 @@ class SleepWatcher(QObject):
 class DoNotDisturb:
     """Whether the desktop's notifications are silenced (do not disturb).
 
-    Reads the ``Inhibited`` property of ``org.freedesktop.Notifications`` (KDE and other
-    servers that implement it) and, on GNOME, the ``show-banners`` setting.
+    Each notification server keeps its switch in a place of its own; the server that
+    answers ``GetServerInformation`` says where to look:
+
+    - any server: the ``Inhibited`` property of ``org.freedesktop.Notifications``
+      (KDE Plasma's extension of the notification spec);
+    - dunst: ``paused`` of ``org.dunstproject.cmd0`` (``dunstctl set-paused``); dunst 1.9
+      has no ``Inhibited``;
+    - xfce4-notifyd: the xfconf property ``/do-not-disturb`` of channel ``xfce4-notifyd``,
+      read over D-Bus from xfconfd (it has no ``Inhibited`` either);
+    - GNOME Shell: the GSettings key ``org.gnome.desktop.notifications show-banners``.
+      Asked only when the server is GNOME Shell or no server answers: a key left behind
+      by an old GNOME session must not hold prompts on another desktop forever.
     """
 
     def __init__(
@@ -188,25 +203,64 @@ class DoNotDisturb:
     ):
         self._bus = bus
         self._gnome_banners = gnome_banners or _gnome_show_banners
+        self._was_on: str | None = None
 
     def __call__(self) -> Hold | None:
         """``Hold.DO_NOT_DISTURB`` while notifications are silenced."""
+        source = self.silenced_by()
+        if source != self._was_on:
+            log.info("busy.do_not_disturb %s", f"on source={source}" if source else "off")
+            self._was_on = source
+        return Hold.DO_NOT_DISTURB if source is not None else None
+
+    def silenced_by(self) -> str | None:
+        """Which switch silences notifications now (``inhibited``, ``dunst``, ...), if any."""
         bus = self._bus or QDBusConnection.sessionBus()
+        server = None
         if bus.isConnected():
-            values = _call(
-                bus,
-                "org.freedesktop.Notifications",
-                "/org/freedesktop/Notifications",
-                "org.freedesktop.DBus.Properties",
-                "Get",
-                "org.freedesktop.Notifications",
-                "Inhibited",
-            )
-            if values and _unwrap(values[0]) is True:
-                return Hold.DO_NOT_DISTURB
-        if self._gnome_banners() is False:
-            return Hold.DO_NOT_DISTURB
+            server = _server_name(bus)
+            if _notifications_property(bus, _NOTIFICATIONS, "Inhibited") is True:
+                return "inhibited"
+            if server == "dunst":
+                paused = _notifications_property(bus, "org.dunstproject.cmd0", "paused")
+                return "dunst" if paused is True else None
+            if server == "Xfce Notify Daemon":
+                return "xfce4-notifyd" if _xfconf(bus, "xfce4-notifyd", "/do-not-disturb") else None
+        if server in _GNOME_SHELL and self._gnome_banners() is False:
+            return "gnome"
         return None
+
+
+_NOTIFICATIONS = "org.freedesktop.Notifications"
+# GNOME Shell answers GetServerInformation with its PACKAGE_NAME, "gnome-shell" (43, in
+# Debian 12: js/ui/notificationDaemon.js); None: no server runs.
+_GNOME_SHELL = (None, "gnome-shell", "GNOME Shell")
+
+
+def _server_name(bus: QDBusConnection) -> str | None:
+    """The notification server's name (``GetServerInformation``'s first answer)."""
+    values = _call(
+        bus, _NOTIFICATIONS, "/org/freedesktop/Notifications", _NOTIFICATIONS,
+        "GetServerInformation",
+    )  # fmt: skip
+    return str(values[0]) if values else None
+
+
+def _notifications_property(bus: QDBusConnection, interface: str, name: str) -> Any:
+    values = _call(
+        bus, _NOTIFICATIONS, "/org/freedesktop/Notifications",
+        "org.freedesktop.DBus.Properties", "Get", interface, name,
+    )  # fmt: skip
+    return _unwrap(values[0]) if values else None
+
+
+def _xfconf(bus: QDBusConnection, channel: str, name: str) -> bool:
+    """An xfconf boolean, from xfconfd over D-Bus (False when unset or unreadable)."""
+    values = _call(
+        bus, "org.xfce.Xfconf", "/org/xfce/Xfconf", "org.xfce.Xfconf", "GetProperty",
+        channel, name,
+    )  # fmt: skip
+    return values is not None and len(values) == 1 and _unwrap(values[0]) is True
 
 
 def _gnome_show_banners() -> bool | None:

@@ -37,6 +37,32 @@ class _SystemCounter(ctypes.Structure):
     )
 
 
+_PROPERTY_CHANGE_MASK = 1 << 22
+_STRUCTURE_NOTIFY_MASK = 1 << 17
+_PROPERTY_NOTIFY = 28
+_DESTROY_NOTIFY = 17
+DESTROYED = "<destroyed>"  # in changed_root_properties: a watched window is gone
+
+
+class _PropertyEvent(ctypes.Structure):
+    _fields_ = (
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("atom", ctypes.c_ulong),
+        ("time", ctypes.c_ulong),
+        ("state", ctypes.c_int),
+    )
+
+
+class _Event(ctypes.Union):
+    """Xlib's XEvent: 24 longs, of which only the property event is read."""
+
+    _fields_ = (("property", _PropertyEvent), ("pad", ctypes.c_long * 24))
+
+
 # int handler(Display *, XErrorEvent *): X protocol errors (a window closed between two
 # requests) must not reach libX11's default handler, which ends the process.
 _ERROR_HANDLER_TYPE = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
@@ -80,6 +106,15 @@ def _bind() -> tuple[Any, Any]:
     x11.XFree.argtypes = (ctypes.c_void_p,)
     x11.XSetErrorHandler.argtypes = (_ERROR_HANDLER_TYPE,)
     x11.XSetErrorHandler.restype = ctypes.c_void_p
+    x11.XQueryTree.argtypes = (
+        display_p, ctypes.c_ulong, ulong_p, ulong_p,
+        ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)), ctypes.POINTER(ctypes.c_uint),
+    )  # fmt: skip
+    x11.XConnectionNumber.argtypes = (display_p,)
+    x11.XSelectInput.argtypes = (display_p, ctypes.c_ulong, ctypes.c_long)
+    x11.XPending.argtypes = (display_p,)
+    x11.XNextEvent.argtypes = (display_p, ctypes.c_void_p)
+    x11.XFlush.argtypes = (display_p,)
     xext.XSyncQueryExtension.argtypes = (display_p, int_p, int_p)
     xext.XSyncInitialize.argtypes = (display_p, int_p, int_p)
     xext.XSyncListSystemCounters.argtypes = (display_p, int_p)
@@ -129,6 +164,84 @@ class X11Client:
         return self._atom(b"_NET_WM_STATE_FULLSCREEN") in self._property(
             active[0], b"_NET_WM_STATE"
         )
+
+    def screensaver_state(self) -> str | None:
+        """XScreenSaver's state from the root's ``_SCREENSAVER_STATUS``: lock, blank or None.
+
+        The daemon writes the property at each change and removes it when it exits.
+        """
+        status = self._property(self._root, b"_SCREENSAVER_STATUS")
+        if not status or not status[0]:
+            return None
+        if status[0] == self._atom(b"LOCK"):
+            return "lock"
+        return "blank" if status[0] == self._atom(b"BLANK") else None
+
+    def screensaver_window(self) -> int | None:
+        """The XScreenSaver daemon's own window (it holds ``_SCREENSAVER_VERSION``), if any.
+
+        Its state property outlives a daemon that was killed; its window does not.
+        """
+        display = self._open_display()
+        root, parent = ctypes.c_ulong(), ctypes.c_ulong()
+        children = ctypes.POINTER(ctypes.c_ulong)()
+        count = ctypes.c_uint()
+        if not self._x11.XQueryTree(
+            display, self._root, ctypes.byref(root), ctypes.byref(parent),
+            ctypes.byref(children), ctypes.byref(count),
+        ):  # fmt: skip
+            return None
+        try:
+            windows = [children[i] for i in range(count.value)]
+        finally:
+            if count.value:  # no children: no list to free
+                self._x11.XFree(children)
+        version = self._atom(b"_SCREENSAVER_VERSION")
+        for window in windows:
+            if self._has_property(window, version):
+                return int(window)
+        return None
+
+    def watch_destroyed(self, window: int) -> None:
+        """Report ``window``'s end among the events (``DESTROYED``)."""
+        self._x11.XSelectInput(self._open_display(), window, _STRUCTURE_NOTIFY_MASK)
+        self._x11.XFlush(self._open_display())
+
+    def watch_root_properties(self) -> int:
+        """Ask for the root window's property changes; the fd to watch for them."""
+        display = self._open_display()
+        self._x11.XSelectInput(display, self._root, _PROPERTY_CHANGE_MASK)
+        self._x11.XFlush(display)
+        return int(self._x11.XConnectionNumber(display))
+
+    def changed_root_properties(self) -> set[str]:
+        """Read every queued event; the names of the root properties that changed.
+
+        ``DESTROYED`` among them: a window watched with ``watch_destroyed`` is gone.
+        """
+        display = self._open_display()
+        event = _Event()
+        changed: set[int] = set()
+        destroyed = False
+        while self._x11.XPending(display):
+            self._x11.XNextEvent(display, ctypes.byref(event))
+            if event.property.type == _PROPERTY_NOTIFY and event.property.window == self._root:
+                changed.add(event.property.atom)
+            destroyed |= event.property.type == _DESTROY_NOTIFY
+        names = {name.decode() for name, atom in self._atoms.items() if atom in changed}
+        return names | {DESTROYED} if destroyed else names
+
+    def _has_property(self, window: int, atom: int) -> bool:
+        actual_type, actual_format = ctypes.c_ulong(), ctypes.c_int()
+        items, remaining, data = ctypes.c_ulong(), ctypes.c_ulong(), ctypes.c_void_p()
+        status = self._x11.XGetWindowProperty(
+            self._open_display(), window, atom, 0, 0, 0, _ANY_PROPERTY_TYPE,
+            ctypes.byref(actual_type), ctypes.byref(actual_format), ctypes.byref(items),
+            ctypes.byref(remaining), ctypes.byref(data),
+        )  # fmt: skip
+        if data.value:
+            self._x11.XFree(data)
+        return status == _SUCCESS and actual_type.value != 0
 
     def close(self) -> None:
         """Close the connection; later questions raise X11UnavailableError."""

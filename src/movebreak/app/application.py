@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from movebreak.adapters.activity_choice import ChosenActivity
@@ -24,6 +24,7 @@ from movebreak.adapters.paths import AppPaths
 from movebreak.adapters.qt_scheduler import QtWakeups
 from movebreak.adapters.sound import Chime
 from movebreak.adapters.system_clock import LocalTimezone, SleepDetector, SystemClock
+from movebreak.adapters.xscreensaver_lock import XScreenSaverLock
 from movebreak.app import control_commands
 from movebreak.app.rules import preferences_from, rules_from, sample_interval
 from movebreak.app.settings_flow import SettingsFlow
@@ -128,6 +129,7 @@ class MovebreakApp(SideWindows, QObject):
         self._sync.configure(settings)
         self._connect_ui()
         self._lock = ScreenLockWatcher(self._on_lock)
+        self._xscreensaver = XScreenSaverLock(self._on_lock)  # X11 lockers without D-Bus
         self._sleep_watch = SleepWatcher(self._on_sleep)
         self._sleep_started: datetime | None = None
         self._sleep = SleepDetector()
@@ -421,6 +423,7 @@ class MovebreakApp(SideWindows, QObject):
         self._stop_boundaries()
         self._wakeups.shutdown()
         self._source.stop()
+        self._xscreensaver.close()
         if isinstance(self._busy, BusySignals):
             self._busy.close()
         if self._prompt is not None:
@@ -453,6 +456,10 @@ class MovebreakApp(SideWindows, QObject):
         self.coach.set_posture(Posture(value))
         log.info("posture.changed to=%s", value)
         self.refresh()
+
+    def quit_soon(self) -> None:
+        """Quit after the current event (``movebreak quit``: its answer goes out first)."""
+        QTimer.singleShot(0, QApplication.quit)
 
     def pause_for(self, seconds: int) -> None:
         """Pause prompts for ``seconds`` (``Tray.UNTIL_TOMORROW``: until the next day)."""

@@ -34,7 +34,15 @@ class ControlledApp(Protocol):
     def status(self) -> dict[str, object]:
         """What ``movebreak status --json`` prints."""
 
+    def open_window(self, name: str) -> bool:
+        """Open one of ``WINDOWS``; whether it exists."""
 
+    def quit_soon(self) -> None:
+        """Quit once this request is answered."""
+
+
+# What ``movebreak show`` (controls) and ``movebreak open NAME`` can open.
+WINDOWS = ("controls", "review", "settings", "library")
 MAX_PAUSE_SECONDS = 366 * 24 * 3600  # a pause longer than a year is a typo, not a plan
 
 
@@ -70,6 +78,12 @@ def answer(app: ControlledApp, command: str, args: dict[str, Any]) -> dict[str, 
         if value not in ("seated", "standing"):
             return {"ok": False, "error": "posture is 'seated' or 'standing'"}
         app.set_posture(str(value))
+    elif command == "open":
+        window = args.get("window")
+        if window not in WINDOWS or not app.open_window(str(window)):
+            return {"ok": False, "error": f"open takes one of: {', '.join(WINDOWS)}"}
+    elif command == "quit":
+        app.quit_soon()
     else:
         return {"ok": False, "error": f"unknown command {command[:40]!r}"}
     return {"ok": True, "status": app.status()}

@@ -40,6 +40,7 @@ class Options:
 
     data_dir: Path | None = None
     debug: bool = False
+    open_window: str | None = None  # ``movebreak show`` / ``open NAME`` with no app running
 
 
 @dataclass(slots=True)
@@ -60,6 +61,8 @@ def run(options: Options, paths: AppPaths) -> int:
     the event loop, everything else: the scheduler, the journal, the activity source and
     the control socket, whose imports are most of the start-up time.
     """
+    if not _desktop_reachable():
+        return 1
     _leave_out_tls()
     setup_logging(paths.log_file, debug=options.debug)
     sys.excepthook = log_uncaught
@@ -108,6 +111,22 @@ def run(options: Options, paths: AppPaths) -> int:
         raise started.failure
     log.info("app.quit status=%d", status)
     return status
+
+
+def _desktop_reachable() -> bool:
+    """Say in one line why there is no desktop to show the app on, before Qt aborts on it.
+
+    Without this check Qt's platform plugin ends the process with SIGABRT (exit 134, a core
+    dump) after a hint about libxcb-cursor0 that points the wrong way.
+    """
+    import os
+
+    from movebreak.adapters.display_check import display_problem
+
+    problem = display_problem(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+    return problem is None
 
 
 def _leave_out_tls() -> None:
@@ -168,3 +187,22 @@ def _start_rest(
     control.listen()
     log.info("app.ready activity_source=%s", app.activity_source)
     log.info("activity.reason %s", app.activity_reason)
+    if options.open_window is not None:
+        app.open_window(options.open_window)
+    _watch_for_a_tray(app, paths)
+
+
+def _watch_for_a_tray(app: MovebreakApp, paths: AppPaths) -> None:
+    """Tell a terminal where the app is; without a tray, show the controls window once."""
+    from movebreak.app.tray_presence import TrayPresence, announce, remember_told, told_before
+
+    def verdict(has_tray: bool) -> None:
+        if sys.stdout is not None and sys.stdout.isatty():
+            announce(has_tray, lambda line: print(line, flush=True))
+        if has_tray or told_before(paths.data_dir):
+            return
+        app.open_controls(no_tray=True)
+        remember_told(paths.data_dir)
+        log.info("tray.none_told")
+
+    TrayPresence(verdict, parent=app).start()

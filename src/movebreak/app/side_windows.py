@@ -26,10 +26,12 @@ from movebreak.ui.presenters import red_flags_text
 
 if TYPE_CHECKING:
     from movebreak.ui.about_box import AboutBox
+    from movebreak.ui.controls_window import ControlsWindow
     from movebreak.ui.library_window import LibraryWindow
     from movebreak.ui.red_flags_box import RedFlagsBox
     from movebreak.ui.review_window import ReviewWindow
     from movebreak.ui.settings_window import SettingsWindow
+    from movebreak.ui.tray import Tray
     from movebreak.ui.welcome_window import WelcomeWindow
 
 log = logging.getLogger("movebreak.app.application")
@@ -53,6 +55,8 @@ class SideWindows:
     _settings: Settings
     _paths: AppPaths | None
     _sync: SyncFlow
+    tray: Tray
+    controls_window: ControlsWindow | None = None  # built on first use
 
     def do(self, intent: Callable[[], object]) -> bool:
         """Carry out a Coach intent and show the result (MovebreakApp)."""
@@ -173,3 +177,40 @@ class SideWindows:
     def open_settings(self) -> SettingsWindow | None:
         """The settings window (there is none without a profile on disk)."""
         return self.settings_flow.open() if self.settings_flow is not None else None
+
+    def open_controls(self, *, no_tray: bool = False) -> ControlsWindow:
+        """The tray menu's commands in a window; with ``no_tray``, why and how to get a tray.
+
+        Its buttons send the tray's own signals, so each does exactly what the menu entry
+        does.
+        """
+        if self.controls_window is None:
+            from movebreak.ui.controls_window import ControlsWindow
+
+            window, tray = ControlsWindow(), self.tray
+            window.break_now_requested.connect(tray.break_now_requested)
+            window.pause_requested.connect(tray.pause_requested)
+            window.resume_requested.connect(tray.resume_requested)
+            window.review_requested.connect(tray.review_requested)
+            window.library_requested.connect(tray.library_requested)
+            window.settings_requested.connect(tray.open_settings_requested)
+            window.quit_requested.connect(tray.quit_requested)
+            self.controls_window = window
+        self.controls_window.explain(no_tray=no_tray)
+        self.controls_window.show()
+        self.controls_window.raise_()
+        self.controls_window.activateWindow()
+        return self.controls_window
+
+    def open_window(self, name: str) -> bool:
+        """Open the window ``name`` (``movebreak show`` / ``open``); whether it exists."""
+        openers: dict[str, Callable[[], object]] = {
+            "controls": self.open_controls,
+            "review": self.open_review,
+            "settings": self.open_settings,
+            "library": self.open_library,
+        }
+        if name not in openers:
+            return False
+        openers[name]()
+        return True

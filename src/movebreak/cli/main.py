@@ -49,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     pause.add_argument("duration", nargs="?", help='how long, like "30m" or "1h30m"')
     pause.add_argument("--until-tomorrow", action="store_true", help="until the next day")
     commands.add_parser("resume", help="end a pause")
+    commands.add_parser(
+        "show", help="open the window with the tray menu's commands (starts movebreak if needed)"
+    )
+    opener = commands.add_parser(
+        "open", help="open a window of the running app (starts movebreak if needed)"
+    )
+    opener.add_argument("window", choices=["review", "settings", "library"])
+    commands.add_parser("quit", help="stop the running app")
     posture = commands.add_parser("posture", help="tell movebreak you sit or stand")
     posture.add_argument("posture", choices=["sitting", "standing"])
     exercises = commands.add_parser(
@@ -127,13 +135,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         answer = request(paths.control_socket, command, payload)
     except NotRunningError:
+        if command == "open":  # the launcher's actions work whether it runs or not
+            return _start(args, paths, open_window=payload["window"])
         print("movebreak is not running.", file=sys.stderr)
         return 1
     if not answer.get("ok"):
         print(f"movebreak: {answer.get('error', 'refused')}", file=sys.stderr)
         return 1
     status = answer.get("status", {})
-    if command == "status" and args.json:
+    if command == "quit":
+        print("movebreak quits.")
+    elif command in ("open", "quit"):
+        pass
+    elif command == "status" and args.json:
         print(json.dumps(status))
     else:
         from movebreak.ui.presenters import status_text
@@ -153,19 +167,27 @@ def _request_for(args: argparse.Namespace, parser: argparse.ArgumentParser) -> t
         except DurationError as error:
             parser.error(f"pause: {error}")
         return "pause", {"seconds": seconds}
+    if args.command == "show":
+        return "open", {"window": "controls"}
+    if args.command == "open":
+        return "open", {"window": args.window}
     if args.command == "posture":
         return "posture", {"posture": "seated" if args.posture == "sitting" else "standing"}
     return args.command, {}
 
 
-def _start(args: argparse.Namespace, paths: AppPaths) -> int:
-    try:
-        request(paths.control_socket, "status")
-    except NotRunningError:
-        pass
-    else:
-        print("movebreak is already running; look for its icon in the system tray.")
-        return 0
+def _start(args: argparse.Namespace, paths: AppPaths, open_window: str | None = None) -> int:
+    if open_window is None:
+        try:
+            request(paths.control_socket, "status")
+        except NotRunningError:
+            pass
+        else:
+            print(
+                "movebreak is already running; look for its icon in the system tray, "
+                "or open its window with `movebreak show`."
+            )
+            return 0
     from movebreak.app.launch import Options, run  # Qt loads here, not for --help
 
-    return run(Options(data_dir=args.data_dir, debug=args.debug), paths)
+    return run(Options(data_dir=args.data_dir, debug=args.debug, open_window=open_window), paths)
