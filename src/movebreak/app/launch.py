@@ -166,7 +166,7 @@ def _start_rest(
     if stop.requested():
         return
     from movebreak.adapters.activity_choice import ChosenActivity
-    from movebreak.adapters.autostart import autostart_for_platform
+    from movebreak.adapters.autostart_on_demand import AutostartOnDemand
     from movebreak.adapters.control_server import ControlServer
     from movebreak.adapters.journal import open_journal
     from movebreak.app.application import MovebreakApp
@@ -182,7 +182,7 @@ def _start_rest(
         journal=journal,
         paths=paths,
         # A portable profile starts at login with its own folder too.
-        autostart=autostart_for_platform(
+        autostart=AutostartOnDemand(
             ("--data-dir", str(options.data_dir)) if options.data_dir else ()
         ),
         tray=tray,
