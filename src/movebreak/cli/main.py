@@ -100,7 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``movebreak`` console script and of ``python -m movebreak``."""
     stop = StopSignals()  # first: see the module docstring
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version, a usage error: nothing to start
+        stop.restore()
+        raise
     if args.command is not None:
         stop.restore()  # a command the user can Ctrl+C as any other
     from movebreak.adapters.paths import AppPaths
