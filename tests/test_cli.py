@@ -213,3 +213,14 @@ def test_a_damaged_journal_is_reported_and_left_alone_by_the_command_line(
         assert str(journal) in result.stderr
         assert "Traceback" not in result.stderr
     assert journal.read_bytes() == b"not a database at all" * 100
+
+
+def test_only_a_start_keeps_the_signal_handlers_of_the_command_line() -> None:
+    """Commands and --help leave SIGTERM and SIGINT as they found them (Ctrl+C works)."""
+    from movebreak.cli.main import main
+
+    before = (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT))
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert main(["--data-dir", "/nonexistent/movebreak-test", "status"]) == 1
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before

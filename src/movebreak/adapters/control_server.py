@@ -62,8 +62,9 @@ class ControlServer(QObject):
     def listen(self) -> bool:
         """Start listening, replacing a stale socket left by a crashed instance.
 
-        The command line checks first that no instance answers there, so what is left at
-        ``path`` is a dead one's.
+        The start holds the instance lock (``adapters.instance_lock``) before it gets here,
+        so no other instance is running on this profile: what is left at ``path`` is a
+        dead one's.
         """
         if not hasattr(socket, "AF_UNIX"):  # the command-line client needs it too
             log.warning("control.unavailable no Unix sockets on this system")

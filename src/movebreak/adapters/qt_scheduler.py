@@ -7,16 +7,61 @@ APScheduler, which ships no type information.
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import math
-from collections.abc import Callable
+import sys
+import types
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from apscheduler.executors.debug import DebugExecutor
-from apscheduler.schedulers.qt import QtScheduler
 from PySide6.QtCore import Qt, QTimer
 
 from movebreak.core.ports import Cancel
+
+
+@contextlib.contextmanager
+def _asyncio_left_out() -> Iterator[None]:
+    """While APScheduler is imported, ``asyncio`` is a stand-in with the one function it takes.
+
+    The real asyncio is untouched and loads as usual afterwards, for whoever wants it.
+
+    APScheduler 3 imports ``iscoroutinefunction`` from asyncio (``apscheduler.util``) and
+    nothing else, and uses it only in its asyncio and Tornado executors, to decide whether
+    a job is a coroutine; movebreak uses neither. Importing asyncio for it costs about
+    3 MB of resident memory (42 modules) all day. Since Python 3.11 (no more
+    ``@asyncio.coroutine``) ``inspect.iscoroutinefunction`` gives the same answer for every
+    real coroutine function, and APScheduler itself switches to it from Python 3.14. Not
+    done when asyncio is loaded already; should APScheduler ever want more of asyncio, the
+    import fails here and is simply done again with the real module.
+    """
+    if "asyncio" in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType("asyncio", "movebreak: asyncio left out of APScheduler's import")
+    stand_in.iscoroutinefunction = inspect.iscoroutinefunction  # type: ignore[attr-defined]
+    sys.modules["asyncio"] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get("asyncio") is stand_in:
+            del sys.modules["asyncio"]
+
+
+def _forget_apscheduler() -> None:
+    for name in [m for m in sys.modules if m == "apscheduler" or m.startswith("apscheduler.")]:
+        del sys.modules[name]
+
+
+try:
+    with _asyncio_left_out():
+        from apscheduler.executors.debug import DebugExecutor
+        from apscheduler.schedulers.qt import QtScheduler
+except (ImportError, AttributeError):  # a newer APScheduler wants more: the real asyncio
+    _forget_apscheduler()
+    from apscheduler.executors.debug import DebugExecutor
+    from apscheduler.schedulers.qt import QtScheduler
 
 
 class _OneTimerQtScheduler(QtScheduler):  # type: ignore[misc]  # APScheduler is untyped

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from movebreak.adapters.activity_choice import ChosenActivity
-from movebreak.adapters.autostart import Autostart
 from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
 from movebreak.adapters.journal import SqliteJournal
@@ -53,6 +52,7 @@ from movebreak.ui.text import tr
 from movebreak.ui.tray import Tray
 
 if TYPE_CHECKING:
+    from movebreak.adapters.autostart import Autostart
     from movebreak.ui.about_box import AboutBox
     from movebreak.ui.checkin_window import CheckInWindow
     from movebreak.ui.library_window import LibraryWindow

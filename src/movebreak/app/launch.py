@@ -20,6 +20,7 @@ from movebreak.adapters.logs import log_uncaught, setup_logging
 from movebreak.adapters.paths import APP_ID, AppPaths, assets_dir
 from movebreak.adapters.settings_file import load_settings
 from movebreak.adapters.signal_waker import SignalWaker
+from movebreak.adapters.stop_signals import StopSignals
 from movebreak.core.problems import Problem
 from movebreak.core.settings import Settings
 from movebreak.ui.icons import TrayIcons
@@ -53,14 +54,19 @@ class _Started:
     failure: BaseException | None = None
 
 
-def run(options: Options, paths: AppPaths) -> int:
+def run(options: Options, paths: AppPaths, stop: StopSignals | None = None) -> int:
     """Start the tray app and block until it quits; returns the exit status.
 
     Two steps, so the icon is in the tray as early as possible: first the Qt application
     and the tray icon (a user who just clicked the launcher sees it started), then, from
     the event loop, everything else: the scheduler, the journal, the activity source and
     the control socket, whose imports are most of the start-up time.
+
+    ``stop`` (made first thing by the command line, before the imports) has recorded any
+    SIGTERM or SIGINT so far; each step checks it, so a signal at any moment of the start
+    ends it with status 0, after releasing what was built, as a quit from the loop does.
     """
+    stop = stop or StopSignals()
     if not _desktop_reachable():
         return 1
     _leave_out_tls()
@@ -71,6 +77,8 @@ def run(options: Options, paths: AppPaths) -> int:
     settings, problems = load_settings(paths.config_file)
     for problem in problems:
         log.warning("settings.problem %s", problem)
+    if stop.requested():
+        return _quit_in_start_up(stop, "before Qt")
     qt = QApplication(sys.argv[:1])
     qt.setApplicationName("movebreak")
     qt.setApplicationVersion(__version__)
@@ -80,13 +88,18 @@ def run(options: Options, paths: AppPaths) -> int:
     translators = install_translations(qt, assets_dir() / "translations")
     log.info("app.translations loaded=%d", len(translators))
     waker = SignalWaker()
+    if stop.requested():
+        waker.close()
+        return _quit_in_start_up(stop, "before the tray")
     tray = Tray(TrayIcons())
     log.info("app.tray")
     started = _Started()
 
     def second_step() -> None:
         try:
-            _start_rest(started, tray, settings, problems, options, paths, first_start=first_start)
+            _start_rest(
+                started, tray, settings, problems, options, paths, stop, first_start=first_start
+            )
         except BaseException as error:  # re-raised below, after the loop: as before
             started.failure = error
             qt.exit(1)
@@ -95,9 +108,13 @@ def run(options: Options, paths: AppPaths) -> int:
     # event loop for a while: with years of history that step takes 0.1-0.3 s.
     qt.sync()
     QTimer.singleShot(0, second_step)
+    # From here a signal quits the loop: posted, so one that came already, or comes before
+    # exec() runs, quits it as soon as it starts (quit() itself is lost outside the loop).
+    stop.on_stop(lambda: QTimer.singleShot(0, qt.quit))
     try:
         status = qt.exec()
     finally:
+        stop.on_stop(None)  # a late signal during the shutdown only is noted
         if started.control is not None:
             started.control.close()
         if started.app is not None:
@@ -109,8 +126,16 @@ def run(options: Options, paths: AppPaths) -> int:
         waker.close()
     if started.failure is not None:
         raise started.failure
+    if stop.requested():
+        log.info("app.signal %s", stop.received)
     log.info("app.quit status=%d", status)
     return status
+
+
+def _quit_in_start_up(stop: StopSignals, when: str) -> int:
+    log.info("app.signal %s %s", stop.received, when)
+    log.info("app.quit status=0")
+    return 0
 
 
 def _desktop_reachable() -> bool:
@@ -148,18 +173,27 @@ def _start_rest(
     problems: list[Problem],
     options: Options,
     paths: AppPaths,
+    stop: StopSignals,
     *,
     first_start: bool,
 ) -> None:
-    """The second step of the start; fills ``started`` as it goes."""
+    """The second step of the start; fills ``started`` as it goes.
+
+    Returns early once a signal came (the loop's quit is posted already): what was built
+    is released by the shutdown in :func:`run`.
+    """
+    if stop.requested():
+        return
     from movebreak.adapters.activity_choice import ChosenActivity
-    from movebreak.adapters.autostart import autostart_for_platform
+    from movebreak.adapters.autostart_on_demand import AutostartOnDemand
     from movebreak.adapters.control_server import ControlServer
     from movebreak.adapters.journal import open_journal
     from movebreak.app.application import MovebreakApp
 
     journal, journal_problem = open_journal(paths.journal_file)
     started.journal = journal
+    if stop.requested():
+        return
     app = MovebreakApp(
         settings,
         problems,
@@ -167,7 +201,7 @@ def _start_rest(
         journal=journal,
         paths=paths,
         # A portable profile starts at login with its own folder too.
-        autostart=autostart_for_platform(
+        autostart=AutostartOnDemand(
             ("--data-dir", str(options.data_dir)) if options.data_dir else ()
         ),
         tray=tray,
@@ -180,6 +214,8 @@ def _start_rest(
             else tr("movebreak: new journal")
         )
         app.notify(title, journal_problem)
+    if stop.requested():
+        return
     if first_start:
         app.open_welcome()
     control = ControlServer(paths.control_socket, app.handle)

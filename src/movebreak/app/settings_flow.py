@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from movebreak.adapters.autostart import Autostart, AutostartError
 from movebreak.adapters.paths import AppPaths, make_private_dir
 from movebreak.adapters.settings_file import SaveRefusedError, load_settings, save_values
 from movebreak.adapters.sync_folder import device_id
@@ -25,6 +24,7 @@ from movebreak.core.settings_text import file_value
 from movebreak.ui.text import tr
 
 if TYPE_CHECKING:  # the window loads when first opened, not at start
+    from movebreak.adapters.autostart import Autostart
     from movebreak.ui.settings_window import SettingsWindow
 
 log = logging.getLogger(__name__)
@@ -164,6 +164,8 @@ class SettingsFlow(QObject):
         if self._autostart is None:
             self.window.show_autostart(False, "not available in this build", "")
             return
+        from movebreak.adapters.autostart import AutostartError  # only Settings needs it
+
         reason = self._autostart.unavailable()
         try:
             on = reason is None and self._autostart.is_enabled()
@@ -174,6 +176,8 @@ class SettingsFlow(QObject):
     def _autostart_toggled(self, on: bool) -> None:
         if self._autostart is None:
             return
+        from movebreak.adapters.autostart import AutostartError
+
         try:
             if on:
                 self._autostart.enable()

@@ -1,7 +1,9 @@
 """The ``movebreak`` command: starts the app, or talks to the running one.
 
 Qt and pynput are imported only when the app actually starts, so ``--help``, ``--version``
-and the control subcommands work without a display and answer fast.
+and the control subcommands work without a display and answer fast. Everything but the
+argument parser is imported after :func:`main` has caught SIGTERM and SIGINT, so that a
+start signalled in its first milliseconds still ends cleanly (``adapters.stop_signals``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from movebreak import __version__
-from movebreak.adapters.paths import AppPaths
-from movebreak.cli.control_client import NotRunningError, request
-from movebreak.core.durations import DurationError, parse_duration
+from movebreak.adapters.stop_signals import StopSignals
+
+if TYPE_CHECKING:
+    from movebreak.adapters.paths import AppPaths
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,13 +106,24 @@ def _date(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``movebreak`` console script and of ``python -m movebreak``."""
+    stop = StopSignals()  # first: see the module docstring
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit:  # --help, --version, a usage error: nothing to start
+        stop.restore()
+        raise
+    if args.command is not None:
+        stop.restore()  # a command the user can Ctrl+C as any other
+    from movebreak.adapters.paths import AppPaths
+    from movebreak.cli.control_client import NotRunningError, request
+    from movebreak.core.durations import DurationError, parse_duration
+
     if args.data_dir:  # absolute: the control socket and autostart need it from anywhere
         args.data_dir = args.data_dir.resolve()
     paths = AppPaths.under(args.data_dir) if args.data_dir else AppPaths.for_user()
     if args.command is None:
-        return _start(args, paths)
+        return _start(args, paths, stop)
     if args.command in ("stats", "log", "export", "checkin"):
         from movebreak.cli import journal_commands as journal_cli
 
@@ -136,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         answer = request(paths.control_socket, command, payload)
     except NotRunningError:
         if command == "open":  # the launcher's actions work whether it runs or not
-            return _start(args, paths, open_window=payload["window"])
+            return _start(args, paths, StopSignals(), open_window=payload["window"])
         print("movebreak is not running.", file=sys.stderr)
         return 1
     if not answer.get("ok"):
@@ -157,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _request_for(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[str, Any]:
+    from movebreak.core.durations import DurationError, parse_duration
+
     if args.command == "pause":
         if args.until_tomorrow == (args.duration is not None):
             parser.error("pause takes a DURATION or --until-tomorrow")
@@ -176,18 +192,51 @@ def _request_for(args: argparse.Namespace, parser: argparse.ArgumentParser) -> t
     return args.command, {}
 
 
-def _start(args: argparse.Namespace, paths: AppPaths, open_window: str | None = None) -> int:
-    if open_window is None:
-        try:
-            request(paths.control_socket, "status")
-        except NotRunningError:
-            pass
-        else:
-            print(
-                "movebreak is already running; look for its icon in the system tray, "
-                "or open its window with `movebreak show`."
-            )
-            return 0
+def _start(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    stop: StopSignals,
+    open_window: str | None = None,
+) -> int:
+    """Start the app, unless one runs already on this profile.
+
+    Before anything heavy, and with SIGTERM and SIGINT caught already (from then on either
+    ends the start with status 0, whenever it comes): the instance lock, so of any number
+    of starts in the same instant exactly one goes on. ``open_window``: a window to open
+    once started (``movebreak open``/``show`` with no app running).
+    """
+    from movebreak.adapters.instance_lock import take_instance_lock
+
+    try:
+        lock = take_instance_lock(paths.runtime_dir)
+        running = lock is None
+    except OSError as error:  # start unguarded, asking the socket as before the lock
+        print(f"movebreak: no instance lock in {paths.runtime_dir}: {error}", file=sys.stderr)
+        lock, running = None, _answers(paths)
+    if running:
+        print(
+            "movebreak is already running; look for its icon in the system tray, "
+            "or open its window with `movebreak show`."
+        )
+        return 0
+    if stop.requested():
+        return 0
     from movebreak.app.launch import Options, run  # Qt loads here, not for --help
 
-    return run(Options(data_dir=args.data_dir, debug=args.debug, open_window=open_window), paths)
+    try:
+        options = Options(data_dir=args.data_dir, debug=args.debug, open_window=open_window)
+        return run(options, paths, stop)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _answers(paths: AppPaths) -> bool:
+    """Whether an instance answers on the control socket (when no lock can be taken)."""
+    from movebreak.cli.control_client import NotRunningError, request
+
+    try:
+        request(paths.control_socket, "status")
+    except NotRunningError:
+        return False
+    return True

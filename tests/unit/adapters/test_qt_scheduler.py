@@ -1,3 +1,6 @@
+import os
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -53,3 +56,47 @@ def test_rescheduling_does_not_multiply_wakeups(qtbot: QtBot) -> None:
     qtbot.wait(300)
     assert wakeups.wakeups == settled  # nothing scheduled: the app sleeps
     wakeups.shutdown()
+
+
+# A fresh process, as at the app's start (pytest itself has asyncio loaded already): the
+# jobs of every kind the app uses run, and asyncio never loaded for them.
+WITHOUT_ASYNCIO = """
+import inspect, sys
+from datetime import UTC, datetime, timedelta
+from PySide6.QtCore import QCoreApplication, QTimer
+from movebreak.adapters.qt_scheduler import QtWakeups
+import apscheduler.util
+app = QCoreApplication([])
+wakeups = QtWakeups()
+ran = []
+wakeups.call_at(datetime.now(UTC) + timedelta(milliseconds=50), lambda: ran.append("date"))
+stop = wakeups.every(timedelta(milliseconds=60), lambda: ran.append("interval"))
+now = datetime.now().astimezone()
+wakeups.cron([(now.hour, now.minute), (4, 0)], lambda: None)
+QTimer.singleShot(400, app.quit)
+app.exec()
+stop()
+wakeups.shutdown()
+assert "date" in ran and "interval" in ran, ran
+assert "asyncio" not in sys.modules, "asyncio loaded"
+assert apscheduler.util.iscoroutinefunction is inspect.iscoroutinefunction
+import asyncio
+assert asyncio.iscoroutinefunction is not inspect.iscoroutinefunction  # the real module
+async def job() -> None: ...
+assert apscheduler.util.iscoroutinefunction_partial(job)
+assert not apscheduler.util.iscoroutinefunction_partial(lambda: None)
+from apscheduler.executors.asyncio import AsyncIOExecutor  # still importable, for whoever
+print("ok")
+"""
+
+
+def test_apscheduler_runs_every_kind_of_job_without_loading_asyncio() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_ASYNCIO],
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.strip() == "ok", result.stderr
