@@ -237,6 +237,7 @@ def test_on_sway_the_default_prompt_is_a_dunst_notification_and_the_editor_keeps
             dunstctl(sway, bus, "action", "0")
             wait_for(lambda: "movebreak: time to move" in windows(sway), "the prompt window", 10)
             assert "prompt.notification clicked" in app.log()
+            wait_for(lambda: dunstctl(sway, bus, "count", "displayed") == "0", "it closed")
             assert app.cli("done").returncode == 0
             journal = app.home / "data" / "movebreak" / "journal.sqlite3"
             outcomes = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()

@@ -85,7 +85,7 @@ class DesktopNotifications(QObject):
                 body,
                 ["default", title],  # a click on the notification: open the prompt
                 {"desktop-entry": ("s", _DESKTOP_ENTRY), "urgency": ("y", 1)},
-                -1,  # the server's own time-out
+                0,  # stays until acted on or closed, as the prompt window does
             ),
         )
         timer = QTimer(self)
@@ -186,7 +186,7 @@ class DesktopNotifications(QObject):
             return
         if member == "ActionInvoked" and body[1] == "default":
             log.info("prompt.notification clicked")
-            self._shown = None  # servers close a notification once it is clicked
+            self.close()  # dunst leaves one that never expires on screen after its action
             self._on_clicked()
         elif member == "NotificationClosed":
             log.info("prompt.notification closed reason=%s", body[1])

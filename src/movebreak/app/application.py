@@ -285,7 +285,12 @@ class MovebreakApp(SideWindows, QObject):
             self._desktop_notes.close()
 
     def notify(self, title: str, message: str) -> None:
-        """A tray notification."""
+        """A tray notification; the reminder of a prompt behind its notification replaces it."""
+        if self._pending_prompt is not None and self._desktop_notes is not None:
+            self._desktop_notes.show(
+                title, message, lambda why: log.warning("prompt.reminder failed: %s", why)
+            )
+            return
         self.tray.notify(title, message)
 
     def ask_rating(self, title: str) -> None:
