@@ -138,6 +138,11 @@ class RemoteInput:
         """Move the pointer by (dx, dy) pixels."""
         self._session("NotifyPointerMotionRelative", "dd", float(dx), float(dy))
 
+    def click(self, button: int = 0x110) -> None:
+        """Press and release a pointer button (evdev code; BTN_LEFT by default)."""
+        self._session("NotifyPointerButton", "ib", button, True)
+        self._session("NotifyPointerButton", "ib", button, False)
+
     def close(self) -> None:
         with suppress(Exception):
             self._session("Stop")

@@ -29,6 +29,7 @@ from tests.waiting import wait_for
 pytestmark = pytest.mark.e2e
 
 INJECTOR = str(Path(__file__).with_name("kwin_input.py"))
+WINDOW_STYLE = '[notifications]\nprompt_style = "window"\n'
 # The README's window rule for Plasma: the prompt does not accept the keyboard focus.
 PROMPT_RULE = """[General]
 count=1
@@ -137,7 +138,8 @@ def test_a_due_prompt_on_kwin_leaves_the_keyboard_where_the_user_types(
         time.sleep(3)  # KWin maps and activates the editor
         type_text(kwin, "before")
         wait_for(lambda: typed.exists() and typed.read_text() == "before", "the editor", 20)
-        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'
+        # The window, as the README's rule is for: "auto" would send a notification.
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n' + WINDOW_STYLE
         with launch_on(kwin, tmp_path / "home", bus, config) as app:
             wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
             wait_for(lambda: "prompt.shown" in app.log(), "the prompt window", 10)

@@ -9,6 +9,8 @@ user's activity.
 from __future__ import annotations
 
 import json
+import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +22,7 @@ import pytest
 from tests.e2e import compositors
 from tests.e2e.compositors import Compositor, launch_on, private_bus
 from tests.e2e.conftest import RunningApp
+from tests.e2e.gnome_session import Bus
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -111,6 +114,7 @@ def windows(sway: Compositor) -> dict[str, dict[str, Any]]:
     return dict(walk(json.loads(sway.run("swaymsg", "-t", "get_tree").stdout)))
 
 
+WINDOW_STYLE = '[notifications]\nprompt_style = "window"\n'
 PROMPT = '[app_id="^io.github.movebreak.Movebreak$" title="^movebreak: time to move$"]'
 # The README's two lines for sway: no keyboard for the prompt, and float it, not tile it.
 PROMPT_RULES = (f"no_focus {PROMPT}", f"for_window {PROMPT} floating enable")
@@ -136,7 +140,8 @@ def test_a_due_prompt_on_sway_leaves_the_keyboard_where_the_user_types(
     try:
         wait_for(lambda: focused_window(sway) == "typing-target", "the editor focused", 30)
         press_a_key(sway)  # the editor's first key from a new keyboard sets up its keymap
-        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'
+        # The window, as the README's rules are for: "auto" would send a notification.
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n' + WINDOW_STYLE
         with launch_on(sway, tmp_path / "home", bus, config) as app:
             assert sway.run("wtype", "-s", "300", "before").returncode == 0
             wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
@@ -157,3 +162,124 @@ def test_a_due_prompt_on_sway_leaves_the_keyboard_where_the_user_types(
     finally:
         editor.terminate()
         editor.wait(timeout=10)
+
+
+NOTIFICATIONS = "org.freedesktop.Notifications"
+
+
+@pytest.fixture
+def bare_sway() -> Iterator[Compositor]:
+    """A sway of the test's own: no rule another test gave the module's sway at run time."""
+    compositors.require("wtype", "dunst", "dunstctl")
+    with compositors.sway() as running:
+        yield running
+
+
+def start_editor(sway: Compositor, bus: str, typed: Path) -> subprocess.Popen[bytes]:
+    """The typing target, focused, with its keymap set up by a first key."""
+    target = Path(__file__).with_name("typing_target.py")
+    env = {"QT_QPA_PLATFORM": "wayland", "DBUS_SESSION_BUS_ADDRESS": bus}
+    editor = sway.start(sys.executable, str(target), str(typed), env=env)
+    wait_for(lambda: focused_window(sway) == "typing-target", "the editor focused", 30)
+    press_a_key(sway)
+    return editor
+
+
+def dunstctl(sway: Compositor, bus: str, *args: str) -> str:
+    result = subprocess.run(
+        ["dunstctl", *args],
+        env=sway.env | {"DBUS_SESSION_BUS_ADDRESS": bus},
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_on_sway_the_default_prompt_is_a_dunst_notification_and_the_editor_keeps_the_keyboard(
+    bare_sway: Compositor, bus: str, tmp_path: Path
+) -> None:
+    """No sway rule at all: the prompt reaches the user through the real dunst.
+
+    dunst draws on sway's layer-shell, which gives it no keyboard; the prompt window opens
+    only when the user acts on the notification (``dunstctl action``, as a click would).
+    """
+    sway = bare_sway
+    dunst = sway.start("dunst", env={"DBUS_SESSION_BUS_ADDRESS": bus})
+    session = Bus(bus)
+    try:
+        wait_for(lambda: session.owns(NOTIFICATIONS), "dunst on the bus", 20)
+        name, vendor, *_ = session.call(
+            NOTIFICATIONS, "/org/freedesktop/Notifications", NOTIFICATIONS, "GetServerInformation"
+        )
+        assert (name, vendor) == ("dunst", "knopwob")
+        typed = tmp_path / "typed.txt"
+        editor = start_editor(sway, bus, typed)
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'  # the default style
+        with launch_on(sway, tmp_path / "home", bus, config) as app:
+            assert sway.run("wtype", "-s", "300", "before").returncode == 0
+            wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
+            wait_for(lambda: "prompt.notified" in app.log(), "the notification", 10)
+            wait_for(lambda: dunstctl(sway, bus, "count", "displayed") == "1", "dunst shows it")
+            time.sleep(1)  # the moment sway would take to move the focus
+            assert focused_window(sway) == "typing-target"
+            assert "movebreak: time to move" not in windows(sway)  # no window yet
+            assert sway.run("wtype", "-s", "300", " after").returncode == 0
+            wait_for(
+                lambda: typed.exists() and typed.read_text() == "before after",
+                "every key in the editor",
+                10,
+            )
+            assert status(app)["state"] == "prompting"  # the typing answered nothing
+            # The user acts on the notification: now the prompt opens, and may take the keys.
+            dunstctl(sway, bus, "action", "0")
+            wait_for(lambda: "movebreak: time to move" in windows(sway), "the prompt window", 10)
+            assert "prompt.notification clicked" in app.log()
+            wait_for(lambda: dunstctl(sway, bus, "count", "displayed") == "0", "it closed")
+            assert app.cli("done").returncode == 0
+            journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+            outcomes = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
+            assert outcomes == [("done",)]
+            assert app.quit() == 0
+        editor.terminate()
+        editor.wait(timeout=10)
+    finally:
+        session.close()
+        dunst.terminate()
+        dunst.wait(timeout=10)
+
+
+def test_on_sway_without_a_notification_server_the_prompt_falls_back_to_its_window(
+    bare_sway: Compositor, tmp_path: Path
+) -> None:
+    """A bus where nothing serves notifications, nor can be started: the window, not nothing."""
+    sway = bare_sway
+    config = tmp_path / "bus.conf"  # the session bus, without service folders to start from
+    config.write_text(
+        "<busconfig><type>session</type>"
+        f"<listen>unix:path={tmp_path / 'bare-bus'}</listen>"
+        '<policy context="default"><allow send_destination="*" eavesdrop="true"/>'
+        '<allow eavesdrop="true"/><allow own="*"/></policy></busconfig>',
+        encoding="utf-8",
+    )
+    daemon = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert daemon.stdout is not None
+    bus = daemon.stdout.readline().strip()
+    daemon.stdout.close()
+    try:
+        settings = '[breaks]\nsitting_limit = "5s"\nnatural_break = "2m"\n'
+        with launch_on(sway, tmp_path / "home", bus, settings) as app:
+            wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
+            wait_for(lambda: "movebreak: time to move" in windows(sway), "the prompt window", 20)
+            assert "prompt.notification failed" in app.log()
+            assert app.quit() == 0
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)

@@ -364,7 +364,7 @@ def test_choices_show_labels_and_save_the_files_values(app: MovebreakApp, paths:
     window = window_of(app)
     style = window.rows[("notifications", "prompt_style")].editor
     assert isinstance(style, ChoiceEditor)
-    assert style.combo.currentText() == "A small window"
+    assert style.combo.currentText() == "Automatic (a notification on Wayland, else a window)"
     style.combo.setCurrentIndex(style.combo.findText("A desktop notification"))
     saved, _ = load_settings(paths.config_file)
     assert saved.notifications.prompt_style == "notification"

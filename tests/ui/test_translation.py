@@ -166,6 +166,7 @@ def test_a_prompt_shown_as_a_notification_is_translated(
 ) -> None:
     app = translated_app
     notes: list[tuple[str, str]] = []
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)  # the tray's notification
     monkeypatch.setattr(app.tray, "notify", lambda title, message: notes.append((title, message)))
     window = app.open_settings()
     assert window is not None

@@ -17,6 +17,11 @@ from PySide6.QtWidgets import QApplication
 from movebreak.adapters.activity_choice import ChosenActivity
 from movebreak.adapters.busy import BusySignals
 from movebreak.adapters.desktop_bus import ScreenLockWatcher, SleepWatcher
+from movebreak.adapters.desktop_notifications import (
+    DesktopNotifications,
+    session_bus_known,
+    windows_on_wayland,
+)
 from movebreak.adapters.journal import SqliteJournal
 from movebreak.adapters.library_file import load_library
 from movebreak.adapters.paths import AppPaths
@@ -36,6 +41,7 @@ from movebreak.core.coach import Coach
 from movebreak.core.ports import ActivitySource, Clock, ShownPrompt
 from movebreak.core.problems import Problem, Severity
 from movebreak.core.progression import Rating
+from movebreak.core.prompt_style import PromptWay, prompt_way
 from movebreak.core.reminder import Hold
 from movebreak.core.settings import Settings, with_value
 from movebreak.core.sitting import DeskView, Posture
@@ -137,6 +143,7 @@ class MovebreakApp(SideWindows, QObject):
         self._breaks_seen = 0
         self._chime = chime or Chime()
         self._pending_prompt: PromptView | None = None  # shown as a notification, not opened
+        self._desktop_notes: DesktopNotifications | None = None  # built with the first one
         self._stop_sampling = self._wakeups.every(
             sample_interval(settings.breaks.natural_break), self.sample
         )
@@ -232,17 +239,38 @@ class MovebreakApp(SideWindows, QObject):
         new = not self._prompt_open() and self._pending_prompt is None
         if new and self._settings.notifications.sound:
             self._chime.play()
-        if self._settings.notifications.prompt_style == "notification" and not (
-            self._prompt_open()
-        ):
-            if new:
-                self.tray.notify(
-                    tr("Time to move"),
-                    tr("{exercise}. Click here to open it.").format(exercise=view.title),
-                )
+        if not self._prompt_open() and self._prompt_way(True) is PromptWay.NOTIFICATION:
             self._pending_prompt = view
+            if new:
+                self._notify_prompt(view)
             return
         self.prompt.show_prompt(view)
+
+    def _prompt_way(self, notifications: bool) -> PromptWay:
+        """The window or a notification, for the style set and this platform."""
+        return prompt_way(
+            self._settings.notifications.prompt_style,
+            wayland=windows_on_wayland(),
+            notifications=notifications,
+        )
+
+    def _notify_prompt(self, view: PromptView) -> None:
+        """The prompt as a notification: the session's server if there is a bus, else the tray."""
+        title = tr("Time to move")
+        body = tr("{exercise}. Click here to open it.").format(exercise=view.title)
+        if not session_bus_known():
+            self.tray.notify(title, body)  # Windows, macOS: the tray's own notifications
+            return
+        if self._desktop_notes is None:
+            self._desktop_notes = DesktopNotifications(self.open_pending_prompt)
+        self._desktop_notes.show(title, body, self._notification_failed)
+
+    def _notification_failed(self, why: str) -> None:
+        """No notification server showed the prompt: the window, so it is not lost."""
+        log.warning("prompt.notification failed: %s", why)
+        if self._pending_prompt is not None and self._prompt_way(False) is PromptWay.WINDOW:
+            view, self._pending_prompt = self._pending_prompt, None
+            self.prompt.show_prompt(view)
 
     def open_pending_prompt(self) -> None:
         """The user clicked the prompt's notification: open the prompt itself."""
@@ -252,16 +280,33 @@ class MovebreakApp(SideWindows, QObject):
 
     def hide_prompt(self) -> None:
         """Close the prompt window (and forget a prompt waiting behind a notification)."""
-        self._pending_prompt = None
+        self._forget_pending_prompt()
         if self._prompt is not None:
             self._prompt.hide_prompt()
 
+    def _forget_pending_prompt(self) -> None:
+        self._pending_prompt = None
+        if self._desktop_notes is not None:
+            self._desktop_notes.close()
+
     def notify(self, title: str, message: str) -> None:
-        """A tray notification."""
+        """A tray notification; the reminder of a prompt behind its notification replaces it."""
+        if self._pending_prompt is not None and self._desktop_notes is not None:
+            self._desktop_notes.show(
+                title, message, lambda why: log.warning("prompt.reminder failed: %s", why)
+            )
+            return
         self.tray.notify(title, message)
 
     def ask_rating(self, title: str) -> None:
-        """After Done: the effort rating in the prompt window."""
+        """After Done: the effort rating in the prompt window, if the prompt was opened.
+
+        A prompt answered behind its notification (``movebreak done``) opens no window:
+        on Wayland it would take the keyboard, and the rating is optional.
+        """
+        if self._pending_prompt is not None and not self._prompt_open():
+            self._forget_pending_prompt()
+            return
         self.prompt.ask_rating(title)
 
     def show_guidance(self, text: str) -> None:

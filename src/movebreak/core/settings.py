@@ -245,14 +245,16 @@ class Notifications:
     """The ``[notifications]`` table: how a prompt reaches you."""
 
     prompt_style: str = setting(
-        "window",
+        "auto",
         label="Show prompts as",
         help=(
             "A small window at the bottom right stays on top without taking the keyboard. "
             "A desktop notification suits shared screens, or wherever a window is unwelcome: "
-            "click it to open the prompt."
+            "click it to open the prompt. Automatic shows the window, except on Wayland, "
+            "where a new window always takes the keyboard: there a notification comes "
+            "first, and the window where no notification can be shown."
         ),
-        choices=("window", "notification"),
+        choices=("auto", "window", "notification"),
     )
     sound: bool = setting(
         False,
@@ -366,6 +368,7 @@ CHOICE_LABELS: Final[dict[tuple[str, str], dict[str, str]]] = {
         "heart_condition_symptoms": "A heart condition, or chest pain when active",
     },
     ("notifications", "prompt_style"): {
+        "auto": "Automatic (a notification on Wayland, else a window)",
         "window": "A small window",
         "notification": "A desktop notification",
     },
