@@ -29,17 +29,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/figure.py" line="35"/>
+        <location filename="../../src/movebreak/ui/figure.py" line="36"/>
         <source>Demonstration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/figure.py" line="36"/>
+        <location filename="../../src/movebreak/ui/figure.py" line="37"/>
         <source>A stick figure showing how to do the exercise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/figure.py" line="48"/>
+        <location filename="../../src/movebreak/ui/figure.py" line="49"/>
         <source>A stick figure showing how to do {exercise}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -121,69 +121,106 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="39"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="67"/>
         <source>&amp;Easy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="40"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="68"/>
         <source>&amp;OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="41"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="69"/>
         <source>&amp;Hard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="42"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="70"/>
         <source>It h&amp;urt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="59"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="95"/>
         <source>movebreak: time to move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="61"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="97"/>
         <source>Movement prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="87"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="128"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="92"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="132"/>
+        <source>Time done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="134"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="264"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="93"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="135"/>
         <source>&amp;Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="95"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="136"/>
         <source>S&amp;nooze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="96"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="137"/>
         <location filename="../../src/movebreak/ui/welcome_window.py" line="127"/>
         <source>S&amp;kip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="98"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="139"/>
         <source>&amp;Another exercise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="123"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="174"/>
         <source>Rate {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="187"/>
+        <source>Did you do it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="188"/>
+        <source>&amp;Yes, I did it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="190"/>
+        <source>Yes, I did it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="192"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="194"/>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="264"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="420"/>
+        <source>Press Start when you begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -233,40 +270,36 @@
     </message>
     <message>
         <location filename="../../src/movebreak/ui/about_box.py" line="62"/>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="127"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="178"/>
         <location filename="../../src/movebreak/ui/red_flags_box.py" line="49"/>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="132"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="133"/>
         <source>&amp;Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="129"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="82"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="180"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="190"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="280"/>
         <source>Well done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="192"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="282"/>
         <source>How was it? Your answer sets how hard the next ones are.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="203"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="303"/>
         <source>Take care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="204"/>
+        <location filename="../../src/movebreak/ui/prompt_window.py" line="304"/>
         <source>Stop if it hurts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/movebreak/ui/prompt_window.py" line="259"/>
-        <source>{duration}. Press Start when you begin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -398,6 +431,11 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="595"/>
+        <source>Movement by computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/movebreak/ui/review_window.py" line="145"/>
         <source>Your day will show here: seated, standing, moving and away.</source>
         <translation type="unfinished"></translation>
@@ -429,7 +467,7 @@ of {goal} min</source>
     </message>
     <message>
         <location filename="../../src/movebreak/ui/review_window.py" line="417"/>
-        <location filename="../../src/movebreak/ui/review_window.py" line="607"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="632"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -449,57 +487,72 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="505"/>
+        <source>this computer ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="510"/>
+        <source>{computer}: moved {moved} min, seated {seated} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../src/movebreak/ui/review_window.py" line="516"/>
+        <source>By computer: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/review_window.py" line="535"/>
         <source>movebreak: today&apos;s movement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="519"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="538"/>
         <source>◀ &amp;Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="520"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="539"/>
         <source>Previous day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="522"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="541"/>
         <source>&amp;Next day ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="523"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="542"/>
         <source>Next day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="554"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="575"/>
         <source>Colours of the timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="556"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="577"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="557"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="578"/>
         <source>Your first week&apos;s movement will show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="561"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="582"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="561"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="582"/>
         <source>Your first month will show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/review_window.py" line="569"/>
+        <location filename="../../src/movebreak/ui/review_window.py" line="590"/>
         <source>Colours of the charts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,27 +652,27 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="369"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="396"/>
         <source>All day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="375"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="402"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="376"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="403"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="378"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="405"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/setting_editors.py" line="378"/>
+        <location filename="../../src/movebreak/ui/setting_editors.py" line="405"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -649,148 +702,205 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="52"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="50"/>
+        <source>Several computers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="53"/>
         <source>movebreak keeps only &lt;i&gt;when&lt;/i&gt; you last typed or moved the mouse, never which key, what text or where the pointer was. It opens no network connection. Your settings, journal and log are files on this computer, readable by you alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/movebreak/ui/about_box.py" line="57"/>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="57"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="58"/>
         <source>Open &amp;data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="56"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="57"/>
         <source>Write times like 45s, 30m or 1h30m.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="57"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="58"/>
         <source>Open lo&amp;g folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="106"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="107"/>
         <source>movebreak settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="111"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="112"/>
         <source>Settings pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="129"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="130"/>
         <source>&amp;Open config.toml</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="135"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="136"/>
         <source>Changes apply at once and are saved to config.toml.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="188"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="171"/>
+        <source>This computer&apos;s device id: {device}. Its files in the shared folder are in the folder of that name; the folder holds times, exercise ids and minutes, never what you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="199"/>
         <source>Start movebreak when I log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="217"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="228"/>
         <source>Reset this page to defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="243"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="254"/>
         <source>Open the exercise &amp;library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/settings_window.py" line="286"/>
+        <location filename="../../src/movebreak/ui/settings_window.py" line="302"/>
         <source>{problem}. Not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="41"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="42"/>
         <source>movebreak menu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="42"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="39"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="43"/>
         <source>movebreak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="45"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="55"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
         <source>Take a break now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="46"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="65"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="47"/>
         <source>Pause prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="48"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="68"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="49"/>
         <source>For 30 minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="49"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="69"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="50"/>
         <source>For 1 hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="50"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="70"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="51"/>
         <source>For 2 hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="51"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="71"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="52"/>
         <source>Until tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="55"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="76"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="56"/>
         <source>Resume prompts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="58"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="91"/>
+        <source>movebreak is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="94"/>
+        <source>Everything from the tray menu is here too. From a terminal: movebreak status, movebreak show, movebreak quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="99"/>
+        <source>movebreak is running, but this desktop shows no tray icons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="104"/>
+        <source>It still notices how long you sit and still shows its prompts; there is just no icon to click.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="108"/>
+        <source>To get the icon: on GNOME, install the AppIndicator extension (package gnome-shell-extension-appindicator), turn it on in Extensions and log in again. On other desktops, add the panel&apos;s system tray or status notifier applet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="114"/>
+        <source>Until then, the buttons below do what the tray menu does, and so do the launcher&apos;s right-click actions. From a terminal: movebreak status shows the seated time, movebreak show opens this window again, movebreak quit stops movebreak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="119"/>
+        <source>This note is shown only once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/movebreak/ui/tray.py" line="59"/>
         <source>I&apos;m standing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="63"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="56"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
         <source>Today&apos;s movement…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="64"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="65"/>
         <source>How&apos;s your back today?…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="67"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="57"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="68"/>
         <source>Exercise library…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="68"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="58"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="69"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="69"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="70"/>
         <source>Welcome and safety…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="70"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="71"/>
         <source>About movebreak…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/ui/tray.py" line="71"/>
+        <location filename="../../src/movebreak/ui/controls_window.py" line="59"/>
+        <location filename="../../src/movebreak/ui/tray.py" line="72"/>
         <source>Quit movebreak</source>
         <translation type="unfinished"></translation>
     </message>
@@ -880,27 +990,27 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/application.py" line="109"/>
+        <location filename="../../src/movebreak/app/application.py" line="118"/>
         <source>movebreak: some exercises were left out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/application.py" line="148"/>
+        <location filename="../../src/movebreak/app/application.py" line="161"/>
         <source>…and {count} more in the log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/application.py" line="153"/>
+        <location filename="../../src/movebreak/app/application.py" line="166"/>
         <source>movebreak: problems in your settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/application.py" line="227"/>
+        <location filename="../../src/movebreak/app/application.py" line="259"/>
         <source>Time to move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/application.py" line="228"/>
+        <location filename="../../src/movebreak/app/application.py" line="260"/>
         <source>{exercise}. Click here to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -917,22 +1027,22 @@ of {goal} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/application.py" line="394"/>
+        <location filename="../../src/movebreak/app/application.py" line="458"/>
         <source>movebreak: not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/launch.py" line="159"/>
+        <location filename="../../src/movebreak/app/launch.py" line="212"/>
         <source>movebreak: journal not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/launch.py" line="161"/>
+        <location filename="../../src/movebreak/app/launch.py" line="214"/>
         <source>movebreak: new journal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/movebreak/app/settings_flow.py" line="154"/>
+        <location filename="../../src/movebreak/app/settings_flow.py" line="156"/>
         <source>Not saved: {problem}</source>
         <translation type="unfinished"></translation>
     </message>

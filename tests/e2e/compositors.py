@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 
+from movebreak.app.tray_presence import MARKER
 from tests.e2e.conftest import RunningApp
 from tests.waiting import wait_for
 
@@ -345,6 +346,17 @@ def private_bus(folder: Path) -> Iterator[str]:
         bus.wait(timeout=10)
 
 
+def seen_no_tray_notice(data_dir: Path) -> None:
+    """A profile whose user has read the one-time "no tray" window already.
+
+    These compositors run without a panel, so the app would show that window (which, like
+    any new Wayland window, takes the keyboard) five seconds in; tests/e2e/test_no_tray.py
+    tests the window itself.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / MARKER).write_text("", encoding="utf-8")
+
+
 @contextlib.contextmanager
 def launch_on(compositor: Compositor, home: Path, bus: str, config: str) -> Iterator[RunningApp]:
     """Start the installed ``movebreak`` as a native Wayland client of ``compositor``.
@@ -368,6 +380,7 @@ def launch_on(compositor: Compositor, home: Path, bus: str, config: str) -> Iter
     config_dir = home / "config" / "movebreak"
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "config.toml").write_text(config, encoding="utf-8")
+    seen_no_tray_notice(home / "data" / "movebreak")
     command = str(Path(sys.executable).with_name("movebreak"))  # the installed entry point
     process = subprocess.Popen(
         [command], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True

@@ -23,6 +23,7 @@ from jeepney import HeaderFields
 from jeepney.bus_messages import Monitoring
 from jeepney.io.blocking import open_dbus_connection
 
+from tests.e2e.compositors import seen_no_tray_notice
 from tests.e2e.conftest import RunningApp
 from tests.e2e.gnome_session import (
     GnomeSession,
@@ -85,6 +86,7 @@ def launch_on(tmp_path: Path) -> Iterator[Callable[..., RunningApp]]:
         (home / "runtime").mkdir(parents=True, mode=0o700)
         (home / "config" / "movebreak").mkdir(parents=True)
         (home / "config" / "movebreak" / "config.toml").write_text(config, encoding="utf-8")
+        seen_no_tray_notice(home / "data" / "movebreak")
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("movebreak"))],
             env=env,
