@@ -114,16 +114,33 @@ def typing_target(tmp_path: Path) -> Iterator[Callable[[GnomeSession], tuple[Pat
     def start(session: GnomeSession) -> tuple[Path, Path]:
         text, focus = tmp_path / "typed.txt", tmp_path / "focus.txt"
         script = Path(__file__).with_name("wayland_target.py")
-        mine.append(
-            subprocess.Popen(
-                [sys.executable, str(script), str(text), str(focus)],
-                env=session.client_env(),
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+        for attempt in range(3):
+            if session.kind == "gnome-shell":
+                _leave_overview(session)  # a shell that slid back into it keeps the keyboard
+            mine.append(
+                subprocess.Popen(
+                    [sys.executable, str(script), str(text), str(focus)],
+                    env=session.client_env(),
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
             )
-        )
-        wait_for(lambda: _lines(focus)[-1:] == ["in"], "the typing target to get the keyboard")
-        return text, focus
+            try:
+                wait_for(
+                    lambda: _lines(focus)[-1:] == ["in"],
+                    "the typing target to get the keyboard",
+                    15 if attempt < 2 else 30,
+                )
+            except AssertionError:
+                if attempt == 2:
+                    raise
+                stale = mine.pop()  # gone before the next, so it takes no keyboard
+                stale.terminate()
+                stale.wait(timeout=10)
+                focus.unlink(missing_ok=True)
+                continue
+            return text, focus
+        raise AssertionError("unreachable")
 
     yield start
     for process in mine:
@@ -311,8 +328,15 @@ def test_on_gnome_shell_the_prompt_is_gnome_shells_notification_and_typing_keeps
         text, focus = typing_target(shell)
         keys = shell.remote_input()
         keys.key(0xFFE1)  # Shift: the target's first key from a new keyboard sets its keymap
-        keys.type("before ")
-        wait_for(lambda: _typed(text) == "before ", "the first keys in the target", 10)
+        for attempt in range(3):  # a new virtual keyboard's first keys may set the keymap
+            keys.type("before ")
+            try:
+                wait_for(lambda: _typed(text).endswith("before "), "the first keys", 5)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
+        before = _typed(text)
         app = launch_on(shell, '[breaks]\nsitting_limit = "5s"\nnatural_break = "1m"\n')
         app.wait_log("prompt.notified", timeout=30)  # gnome-shell answered Notify with an id
         assert _status(app)["state"] == "prompting"
@@ -331,7 +355,7 @@ def test_on_gnome_shell_the_prompt_is_gnome_shells_notification_and_typing_keeps
         assert PROMPT_TITLE not in [w.get("title") for w in windows]  # no window yet
         keys.type("after the prompt")
         wait_for(
-            lambda: _typed(text) == "before after the prompt",
+            lambda: _typed(text) == before + "after the prompt",
             f"every key in the target (it has {_typed(text)!r})",
             10,
         )
