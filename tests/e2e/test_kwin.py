@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import time
@@ -24,6 +25,7 @@ import pytest
 from tests.e2e import compositors
 from tests.e2e.compositors import Compositor, launch_on
 from tests.e2e.conftest import RunningApp
+from tests.e2e.gnome_session import Bus
 from tests.waiting import wait_for
 
 pytestmark = pytest.mark.e2e
@@ -179,3 +181,122 @@ def test_each_idle_protocol_kwin_offers_goes_idle_and_resumes_on_input(
     assert max(before) >= 3.5, before  # idle, counted from the last input
     assert min(after) < 1, after  # resumed at the fake input
     assert after[-1] >= 2, after  # and idle again once it stopped
+
+
+def window_titles(kwin: Compositor) -> list[str]:
+    """The captions of every window KWin manages, from a KWin script it runs.
+
+    KWin 5.27 has no D-Bus call that lists windows; a script loaded through
+    ``org.kde.kwin.Scripting`` can, and its ``print`` goes to KWin's log.
+    """
+    marker = f"movebreak-windows-{time.monotonic_ns()}"
+    script = kwin.socket.parent / f"{marker}.js"
+    script.write_text(
+        f'print("{marker}=" + workspace.clientList().map(c => c.caption).join("\\u0001"));\n',
+        encoding="utf-8",
+    )
+    session = Bus(kwin.session_bus())
+    try:
+        session.call(
+            "org.kde.KWin",
+            "/Scripting",
+            "org.kde.kwin.Scripting",
+            "loadScript",
+            "ss",
+            (str(script), marker),
+        )
+        # KWin 5.27 runs loaded scripts on start(); each script's own object is 6.0's.
+        session.call("org.kde.KWin", "/Scripting", "org.kde.kwin.Scripting", "start")
+        wait_for(lambda: f"{marker}=" in kwin.log.read_text(errors="replace"), "KWin's script", 10)
+        session.call(
+            "org.kde.KWin", "/Scripting", "org.kde.kwin.Scripting", "unloadScript", "s", (marker,)
+        )
+    finally:
+        session.close()
+    line = next(
+        line for line in kwin.log.read_text(errors="replace").splitlines() if f"{marker}=" in line
+    )
+    return [title for title in line.split(f"{marker}=", 1)[1].split("\u0001") if title]
+
+
+NOTIFICATIONS = "org.freedesktop.Notifications"
+PROMPT_TITLE = "movebreak: time to move"
+
+
+def dunstctl(kwin: Compositor, *args: str) -> str:
+    result = subprocess.run(
+        ["dunstctl", *args],
+        env=kwin.env | {"DBUS_SESSION_BUS_ADDRESS": kwin.session_bus()},
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+@pytest.fixture
+def bare_kwin() -> Iterator[Compositor]:
+    """A KWin of the test's own, without the prompt rule: the default style needs none."""
+    compositors.require("dunst", "dunstctl")
+    with compositors.kwin(trusted=(os.path.realpath(sys.executable),)) as running:
+        yield running
+
+
+def test_on_kwin_the_default_prompt_is_a_dunst_notification_and_the_editor_keeps_the_keyboard(
+    bare_kwin: Compositor, tmp_path: Path
+) -> None:
+    """The default ``prompt_style = "auto"`` on KWin, with the real dunst as the server.
+
+    dunst draws on KWin's layer-shell (zwlr_layer_shell_v1), which gives it no keyboard;
+    the prompt window opens only when the user acts on the notification (``dunstctl
+    action``, as a click would).
+    """
+    kwin = bare_kwin
+    assert "zwlr_layer_shell_v1" in globals_offered(kwin)
+    bus = kwin.session_bus()
+    # Started by hand on KWin's bus, so D-Bus activates no other server for the name.
+    dunst = kwin.start("dunst", env={"DBUS_SESSION_BUS_ADDRESS": bus})
+    session = Bus(bus)
+    try:
+        wait_for(lambda: session.owns(NOTIFICATIONS), "dunst on the bus", 20)
+        name, vendor, *_ = session.call(
+            NOTIFICATIONS, "/org/freedesktop/Notifications", NOTIFICATIONS, "GetServerInformation"
+        )
+        assert (name, vendor) == ("dunst", "knopwob")
+        typed = tmp_path / "typed.txt"
+        target = Path(__file__).with_name("typing_target.py")
+        env = {"QT_QPA_PLATFORM": "wayland", "DBUS_SESSION_BUS_ADDRESS": bus}
+        editor = kwin.start(sys.executable, str(target), str(typed), env=env)
+        time.sleep(3)  # KWin maps and activates the editor
+        type_text(kwin, "before")
+        wait_for(lambda: typed.exists() and typed.read_text() == "before", "the editor", 20)
+        config = '[breaks]\nsitting_limit = "10s"\nnatural_break = "2m"\n'  # the default style
+        with launch_on(kwin, tmp_path / "home", bus, config) as app:
+            wait_for(lambda: status(app)["state"] == "prompting", "the prompt", 40)
+            wait_for(lambda: "prompt.notified" in app.log(), "the notification", 10)
+            wait_for(lambda: dunstctl(kwin, "count", "displayed") == "1", "dunst shows it", 10)
+            time.sleep(1)  # the moment KWin would take to move the focus
+            titles = window_titles(kwin)
+            assert "typing-target" in titles, titles
+            assert PROMPT_TITLE not in titles  # no window yet
+            type_text(kwin, " after")
+            wait_for(lambda: typed.read_text() == "before after", "every key in the editor", 10)
+            assert status(app)["state"] == "prompting"  # the typing answered nothing
+            # The user acts on the notification: now the prompt opens, and may take the keys.
+            dunstctl(kwin, "action", "0")
+            wait_for(lambda: PROMPT_TITLE in window_titles(kwin), "the prompt window", 10)
+            assert "prompt.notification clicked" in app.log()
+            wait_for(lambda: dunstctl(kwin, "count", "displayed") == "0", "it closed", 10)
+            assert app.cli("done").returncode == 0
+            journal = app.home / "data" / "movebreak" / "journal.sqlite3"
+            outcomes = sqlite3.connect(journal).execute("SELECT outcome FROM prompt").fetchall()
+            assert outcomes == [("done",)]
+            assert app.quit() == 0
+        editor.terminate()
+        editor.wait(timeout=10)
+    finally:
+        session.close()
+        dunst.terminate()
+        dunst.wait(timeout=10)
