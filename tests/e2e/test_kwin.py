@@ -4,8 +4,10 @@ What a bare ``kwin_wayland --virtual`` offers for idle time, found here and asse
 ext-idle-notify-v1 and org_kde_kwin_idle (Wayland globals), and an
 ``org.freedesktop.ScreenSaver`` on its bus (from its built-in screen locker) whose
 ``GetSessionIdleTime`` answers NotSupported on Wayland: movebreak's D-Bus source cannot
-work there, the compositor's protocol does. KWin offers no virtual-keyboard protocol, so
-input comes through its own fake-input protocol (tests/e2e/kwin_input.py).
+work there, the compositor's protocol does. That locker's ``ActiveChanged`` is real: it
+locks (by ``Lock()`` or by its own idle timeout) and unlocks (input within its grace
+time) with ``kscreenlocker_greet`` on screen. KWin offers no virtual-keyboard protocol,
+so input comes through its own fake-input protocol (tests/e2e/kwin_input.py).
 """
 
 from __future__ import annotations
@@ -300,3 +302,109 @@ def test_on_kwin_the_default_prompt_is_a_dunst_notification_and_the_editor_keeps
         session.close()
         dunst.terminate()
         dunst.wait(timeout=10)
+
+
+# KWin's auto-lock after a minute without input, and a minute's grace in which any input
+# ends it without the password (System Settings → Screen Locking: "Lock screen
+# automatically after 1 minute", "Allow unlocking without password for 60 seconds").
+AUTO_LOCK = "[Daemon]\nAutolock=true\nTimeout=1\nLockGrace=60\n"
+
+
+def require_the_lock_screen() -> None:
+    """Skip (fail under ``CI=true``) unless KWin's lock screen greeter can show.
+
+    KWin runs ``kscreenlocker_greet`` (a Qt 5 Wayland client) for the lock screen; without
+    Qt 5's Wayland platform plugin it fails to start ("Could not find the Qt platform
+    plugin "wayland"" in KWin's log) and KWin restarts it in a loop.
+    """
+    if any(Path("/usr/lib").glob("*/qt5/plugins/platforms/libqwayland-generic.so")):
+        return
+    message = "needs qtwayland5 (Debian package; see .ci/run) for KWin's lock screen greeter"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def screensaver(session: Bus, member: str, *args: bool) -> tuple[Any, ...]:
+    """Call KWin's ``org.freedesktop.ScreenSaver.MEMBER`` (its built-in screen locker)."""
+    return session.call(
+        "org.freedesktop.ScreenSaver",
+        "/ScreenSaver",
+        "org.freedesktop.ScreenSaver",
+        member,
+        "b" if args else None,
+        args,
+    )
+
+
+def test_kwin_auto_lock_counts_as_away_at_once_and_a_short_one_is_no_break(
+    tmp_path: Path,
+) -> None:
+    """KWin's own screen locker, locking by itself and unlocked within its grace time.
+
+    The lock screen is KWin's real one (``kscreenlocker_greet``); the unlock is KWin's own
+    too: input within the grace time ends the lock without a password, as on Plasma.
+    """
+    require_the_lock_screen()
+    trusted = (os.path.realpath(sys.executable),)
+    with compositors.kwin(trusted=trusted, screen_locker=AUTO_LOCK) as kwin:
+        bus = kwin.session_bus()
+        session = Bus(bus)
+        config = '[breaks]\nnatural_break = "5m"\nsitting_limit = "30m"\n'
+        try:
+            with launch_on(kwin, tmp_path / "home", bus, config) as app:
+                move_the_pointer(kwin)
+                wait_for(lambda: status(app)["state"] == "seated", "seated", 10)
+                assert screensaver(session, "GetActive") == (False,)
+                app.wait_log("away.lock started", timeout=100)  # a minute after the input
+                locked = status(app)
+                assert locked["state"] == "away", locked  # long before natural_break (5 min)
+                assert locked["idle_seconds"] < 120, locked
+                assert screensaver(session, "GetActive") == (True,)
+                time.sleep(2)
+                move_the_pointer(kwin)  # within the grace time: KWin unlocks
+                app.wait_log("away.lock ended", timeout=10)
+                assert screensaver(session, "GetActive") == (False,)
+                wait_for(lambda: status(app)["state"] == "seated", "seated again", 10)
+                # A lock of a few seconds is no break (it takes 2 min, movement-science.md 2.1).
+                assert status(app)["breaks_today"] == 0
+                assert app.log().count("away.lock started") == 1, app.log()
+                assert app.quit() == 0
+        finally:
+            session.close()
+
+
+def test_kwin_lock_session_counts_as_away_at_once_and_holds_until_the_password(
+    tmp_path: Path,
+) -> None:
+    """Plasma's "Lock Session" (Meta+L calls ``org.freedesktop.ScreenSaver.Lock``).
+
+    That lock has no grace time: KWin ends it only when its greeter has the password
+    (PAM) or logind asks it to unlock; ``SetActive(false)`` is refused. Input on the lock
+    screen (as while typing the password) leaves the user away.
+    """
+    require_the_lock_screen()
+    with compositors.kwin(trusted=(os.path.realpath(sys.executable),)) as kwin:
+        bus = kwin.session_bus()
+        session = Bus(bus)
+        config = '[breaks]\nnatural_break = "5m"\nsitting_limit = "30m"\n'
+        try:
+            with launch_on(kwin, tmp_path / "home", bus, config) as app:
+                move_the_pointer(kwin)
+                time.sleep(1.5)
+                assert status(app)["state"] == "seated"
+                screensaver(session, "Lock")
+                app.wait_log("away.lock started", timeout=10)
+                locked = status(app)
+                assert locked["state"] == "away", locked  # long before natural_break (5 min)
+                assert locked["idle_seconds"] < 10, locked
+                assert screensaver(session, "GetActive") == (True,)
+                assert screensaver(session, "SetActive", False) == (False,)  # refused
+                move_the_pointer(kwin)
+                time.sleep(2)
+                assert screensaver(session, "GetActive") == (True,)
+                assert status(app)["state"] == "away"
+                assert "away.lock ended" not in app.log()
+                assert app.quit() == 0
+        finally:
+            session.close()
