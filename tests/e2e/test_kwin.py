@@ -6,8 +6,9 @@ ext-idle-notify-v1 and org_kde_kwin_idle (Wayland globals), and an
 ``GetSessionIdleTime`` answers NotSupported on Wayland: movebreak's D-Bus source cannot
 work there, the compositor's protocol does. That locker's ``ActiveChanged`` is real: it
 locks (by ``Lock()`` or by its own idle timeout) and unlocks (input within its grace
-time) with ``kscreenlocker_greet`` on screen. KWin offers no virtual-keyboard protocol,
-so input comes through its own fake-input protocol (tests/e2e/kwin_input.py).
+time), with its greeter ``kscreenlocker_greet`` running while it is locked. KWin offers
+no virtual-keyboard protocol, so input comes through its own fake-input protocol
+(tests/e2e/kwin_input.py).
 """
 
 from __future__ import annotations
@@ -337,6 +338,31 @@ def screensaver(session: Bus, member: str, *args: bool) -> tuple[Any, ...]:
     )
 
 
+def children(pid: int) -> dict[int, str]:
+    """The processes whose parent is ``pid``, by pid, with their names."""
+    found: dict[int, str] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            name, fields = stat.read_text().split(" (", 1)[1].rsplit(") ", 1)
+        except (OSError, IndexError, ValueError):
+            continue
+        if int(fields.split()[1]) == pid:
+            found[int(stat.parent.name)] = name
+    return found
+
+
+def lock_screens(kwin: Compositor) -> list[int]:
+    """The pids of the lock screen greeters this KWin runs (``kscreenlocker_greet``)."""
+    (runner,) = kwin.processes[:1]
+    shells = [pid for pid, name in children(runner.pid).items() if name.startswith("kwin_wayl")]
+    return [
+        pid
+        for shell in shells
+        for pid, name in children(shell).items()
+        if name.startswith("kscreenlocker")
+    ]
+
+
 def test_kwin_auto_lock_counts_as_away_at_once_and_a_short_one_is_no_break(
     tmp_path: Path,
 ) -> None:
@@ -361,10 +387,12 @@ def test_kwin_auto_lock_counts_as_away_at_once_and_a_short_one_is_no_break(
                 assert locked["state"] == "away", locked  # long before natural_break (5 min)
                 assert locked["idle_seconds"] < 120, locked
                 assert screensaver(session, "GetActive") == (True,)
+                wait_for(lambda: len(lock_screens(kwin)) == 1, "the lock screen greeter", 10)
                 time.sleep(2)
                 move_the_pointer(kwin)  # within the grace time: KWin unlocks
                 app.wait_log("away.lock ended", timeout=10)
                 assert screensaver(session, "GetActive") == (False,)
+                wait_for(lambda: not lock_screens(kwin), "the greeter gone", 10)
                 wait_for(lambda: status(app)["state"] == "seated", "seated again", 10)
                 # A lock of a few seconds is no break (it takes 2 min, movement-science.md 2.1).
                 assert status(app)["breaks_today"] == 0
@@ -400,9 +428,12 @@ def test_kwin_lock_session_counts_as_away_at_once_and_holds_until_the_password(
                 assert locked["idle_seconds"] < 10, locked
                 assert screensaver(session, "GetActive") == (True,)
                 assert screensaver(session, "SetActive", False) == (False,)  # refused
+                greeter = lock_screens(kwin)
+                assert len(greeter) == 1
                 move_the_pointer(kwin)
                 time.sleep(2)
                 assert screensaver(session, "GetActive") == (True,)
+                assert lock_screens(kwin) == greeter  # the same greeter: it did not crash
                 assert status(app)["state"] == "away"
                 assert "away.lock ended" not in app.log()
                 assert app.quit() == 0
