@@ -212,12 +212,15 @@ def _kwin_binary(scratch: Path) -> str:
 
 
 @contextlib.contextmanager
-def kwin(trusted: tuple[str, ...] = (), rules: str = "") -> Iterator[Compositor]:
+def kwin(
+    trusted: tuple[str, ...] = (), rules: str = "", screen_locker: str = ""
+) -> Iterator[Compositor]:
     """KWin on a virtual output, without Xwayland, as ``kwin_wayland --virtual`` starts.
 
     Its lock screen support is on, as in a Plasma session: it then serves
     ``org.freedesktop.ScreenSaver`` on its bus (the auto-lock comes after 5 minutes idle,
-    later than any test here). ``rules`` is written as its ``kwinrulesrc`` (window rules).
+    later than any test here). ``rules`` is written as its ``kwinrulesrc`` (window rules),
+    ``screen_locker`` as its ``kscreenlockerrc`` (the auto-lock's timeout and grace time).
 
     ``trusted`` programs get KWin's restricted ``org_kde_kwin_fake_input`` (how a test
     injects input there): KWin grants it to an executable a desktop entry names with
@@ -234,9 +237,11 @@ def kwin(trusted: tuple[str, ...] = (), rules: str = "") -> Iterator[Compositor]
                 "X-KDE-Wayland-Interfaces=org_kde_kwin_fake_input\n",
                 encoding="utf-8",
             )
+        (runtime / "config").mkdir()
         if rules:
-            (runtime / "config").mkdir()
             (runtime / "config" / "kwinrulesrc").write_text(rules, encoding="utf-8")
+        if screen_locker:
+            (runtime / "config" / "kscreenlockerrc").write_text(screen_locker, encoding="utf-8")
         binary = _kwin_binary(runtime)
         env = _clean_env() | {
             "XDG_RUNTIME_DIR": str(runtime),
