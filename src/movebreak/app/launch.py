@@ -67,6 +67,8 @@ def run(options: Options, paths: AppPaths, stop: StopSignals | None = None) -> i
     ends it with status 0, after releasing what was built, as a quit from the loop does.
     """
     stop = stop or StopSignals()
+    if stop.requested():  # a SIGTERM first ends with 0, display or none
+        return 0
     if not _desktop_reachable():
         return 1
     _leave_out_tls()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from bisect import bisect_left
 from datetime import UTC, date, datetime, timedelta
 
 from movebreak.adapters.journal import JournalError, SqliteJournal
@@ -20,7 +21,7 @@ from movebreak.app.rules import rules_from
 from movebreak.app.shared_journal import combined, folder_for, share_now
 from movebreak.core.reminder import Outcome, PromptRecord
 from movebreak.core.settings import Settings
-from movebreak.core.sitting import Break, Stretch
+from movebreak.core.sitting import Break, SittingRules, Stretch
 from movebreak.core.stats import (
     Activity,
     DeviceShare,
@@ -31,7 +32,7 @@ from movebreak.core.stats import (
     summarise,
     summary_json,
 )
-from movebreak.core.sync import Record, breakdown, distinct, start_of
+from movebreak.core.sync import Record, breakdown, distinct, merge, start_of
 
 
 def _open(paths: AppPaths) -> SqliteJournal | None:
@@ -196,14 +197,19 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
     start = datetime.combine(since, datetime.min.time(), tzinfo=LocalTimezone()) if since else None
     settings = load_settings(paths.config_file)[0] if paths.config_file.exists() else Settings()
     folder = folder_for(settings, paths.data_dir)
+    rules = rules_from(settings, LocalTimezone())[0]
     found: list[tuple[Record, str | None]] = []  # each event once, with its computer
+    merged_breaks: list[Break] | None = None  # the breaks as stats counts them, if merged
     if folder is not None:
         low = start or datetime.fromtimestamp(0, UTC)
         own = journal.entries(folder.device, low) if journal else []
         shared = folder.read()
         names = {**shared.names, folder.device: folder.name}
-        for item in distinct([*own, *(e for e in shared.entries if start_of(e.record) >= low)]):
+        items = distinct([*own, *(e for e in shared.entries if start_of(e.record) >= low)])
+        for item in items:
             found.append((item.record, names.get(item.device, item.device)))
+        # A break another computer's stretch covers was no break: stats merges the same way.
+        merged_breaks = list(merge(items, min_break=rules.natural_break).breaks)
     elif journal:
         records: list[Record] = [
             *journal.prompts(start),
@@ -217,9 +223,10 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
     movement_ids = frozenset(
         e.id for e in load_library(paths.user_exercises).exercises if e.movement
     )
-    natural = [r for r, _ in found if isinstance(r, Break)]
+    raw = [r for r, _ in found if isinstance(r, Break)]
+    natural = raw if merged_breaks is None else merged_breaks
     prompts = [r for r, _ in found if isinstance(r, PromptRecord)]
-    counted = {id(r) for r in completed_exercises(prompts, natural)}
+    counted = _counted_exercises(prompts, natural, rules) | _kept_breaks(raw, merged_breaks)
     events: list[dict[str, object]] = []
     for record, device in found:
         event = _event(record)
@@ -256,6 +263,40 @@ def export(paths: AppPaths, *, fmt: str, since: date | None) -> int:
     return 0
 
 
+def _kept_breaks(raw: list[Break], merged: list[Break] | None) -> set[int]:
+    """The ids of the breaks that count: all, or (merged) those holding a merged break."""
+    if merged is None:
+        return {id(b) for b in raw}
+    merged = sorted(merged, key=lambda b: b.start)
+    starts = [b.start for b in merged]
+    kept = set()
+    for taken in raw:
+        index = bisect_left(starts, taken.start)
+        while index < len(merged) and merged[index].start < taken.end:
+            if merged[index].end <= taken.end:
+                kept.add(id(taken))
+                break
+            index += 1
+    return kept
+
+
+def _counted_exercises(
+    prompts: list[PromptRecord], natural: list[Break], rules: SittingRules
+) -> set[int]:
+    """The ids of the Done prompts that count as breaks, day by day as ``breaks_taken``."""
+    breaks_by_day: dict[date, list[Break]] = {}
+    for taken in natural:
+        breaks_by_day.setdefault(rules.day_of(taken.start), []).append(taken)
+    prompts_by_day: dict[date, list[PromptRecord]] = {}
+    for record in prompts:
+        prompts_by_day.setdefault(rules.day_of(record.shown_at), []).append(record)
+    return {
+        id(record)
+        for day, shown in prompts_by_day.items()
+        for record in completed_exercises(shown, breaks_by_day.get(day, []))
+    }
+
+
 def _adds(record: Record, counted: set[int], movement_ids: frozenset[str]) -> tuple[bool, int]:
     """What ``record`` adds to its day: (counts as a break, seconds of movement).
 
@@ -267,8 +308,8 @@ def _adds(record: Record, counted: set[int], movement_ids: frozenset[str]) -> tu
     if isinstance(record, PromptRecord):
         moving = record.outcome is Outcome.DONE and record.exercise_id in movement_ids
         return id(record) in counted, int(record.moved.total_seconds()) if moving else 0
-    if isinstance(record, Break):
-        return True, 0
+    if isinstance(record, Break):  # unless another computer's stretch covered it
+        return id(record) in counted, 0
     if isinstance(record, Activity):
         return False, int(record.length.total_seconds())
     return False, 0

@@ -213,6 +213,8 @@ def _start(
     except OSError as error:  # start unguarded, asking the socket as before the lock
         print(f"movebreak: no instance lock in {paths.runtime_dir}: {error}", file=sys.stderr)
         lock, running = None, _answers(paths)
+    if running and open_window is not None:
+        return _open_in_the_starting_app(paths, open_window)
     if running:
         print(
             "movebreak is already running; look for its icon in the system tray, "
@@ -229,6 +231,32 @@ def _start(
     finally:
         if lock is not None:
             lock.release()
+
+
+def _open_in_the_starting_app(paths: AppPaths, window: str) -> int:
+    """Another start holds the lock but does not answer yet: ask it once it listens.
+
+    A launcher action clicked while the app is still starting (or racing the login
+    autostart) must still open its window, not be dropped as "already running".
+    """
+    import time
+
+    from movebreak.cli.control_client import NotRunningError, request
+
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            answer = request(paths.control_socket, "open", {"window": window})
+        except NotRunningError:
+            if time.monotonic() > deadline:
+                print("movebreak is starting but does not answer yet.", file=sys.stderr)
+                return 1
+            time.sleep(0.2)
+            continue
+        if not answer.get("ok"):
+            print(f"movebreak: {answer.get('error', 'refused')}", file=sys.stderr)
+            return 1
+        return 0
 
 
 def _answers(paths: AppPaths) -> bool:
