@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from movebreak.app.tray_presence import MARKER
-from tests.e2e.conftest import RunningApp
+from tests.e2e.conftest import RunningApp, profile_env, start_session_bus
 from tests.waiting import wait_for
 
 NOBODY = 65534
@@ -329,21 +329,7 @@ def mutter() -> Iterator[Compositor]:
 @contextlib.contextmanager
 def private_bus(folder: Path) -> Iterator[str]:
     """A session bus of the app's own, so Qt does not start one that outlives it."""
-    bus = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={folder / 'bus'}",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert bus.stdout is not None
-    address = bus.stdout.readline().strip()
-    bus.stdout.close()
+    bus, address = start_session_bus(folder / "bus")
     try:
         yield address
     finally:
@@ -374,17 +360,8 @@ def launch_on(compositor: Compositor, home: Path, bus: str, config: str) -> Iter
         "QT_QPA_PLATFORM": "wayland",
         "XDG_SESSION_TYPE": "wayland",
         "DBUS_SESSION_BUS_ADDRESS": bus,
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_RUNTIME_DIR": str(home / "runtime"),
+        **profile_env(home, config),
     }
-    (home / "runtime").mkdir(parents=True, mode=0o700, exist_ok=True)
-    config_dir = home / "config" / "movebreak"
-    config_dir.mkdir(parents=True, exist_ok=True)
-    (config_dir / "config.toml").write_text(config, encoding="utf-8")
     seen_no_tray_notice(home / "data" / "movebreak")
     command = str(Path(sys.executable).with_name("movebreak"))  # the installed entry point
     process = subprocess.Popen(

@@ -102,6 +102,49 @@ def _start_xvfb(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     return process, f":{number}"
 
 
+def start_session_bus(
+    socket: Path, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """A private ``dbus-daemon --session`` on ``socket``, and its address; the caller stops it."""
+    bus = subprocess.Popen(
+        [
+            "dbus-daemon",
+            "--session",
+            "--nofork",
+            "--print-address=1",
+            f"--address=unix:path={socket}",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert bus.stdout is not None
+    address = bus.stdout.readline().strip()
+    bus.stdout.close()
+    return bus, address
+
+
+def profile_env(home: Path, config: str | None = None) -> dict[str, str]:
+    """An isolated profile under ``home``: its XDG folders (runtime 0700), ``config.toml``.
+
+    Returns the variables that point the app at it.
+    """
+    (home / "runtime").mkdir(parents=True, mode=0o700, exist_ok=True)
+    if config is not None:
+        config_dir = home / "config" / "movebreak"
+        config_dir.mkdir(parents=True, exist_ok=True)
+        (config_dir / "config.toml").write_text(config, encoding="utf-8")
+    return {
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_RUNTIME_DIR": str(home / "runtime"),
+    }
+
+
 @pytest.fixture(scope="session")
 def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     """Xvfb with openbox, trayer and a private session bus, for the whole session."""
@@ -111,22 +154,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     env["XDG_SESSION_TYPE"] = "x11"
     xvfb, display = _start_xvfb(env)
     env["DISPLAY"] = display
-    bus = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={root / 'bus'}",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert bus.stdout is not None
-    env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
-    bus.stdout.close()
+    bus, env["DBUS_SESSION_BUS_ADDRESS"] = start_session_bus(root / "bus", env)
     artifacts = Path(os.environ.get("MOVEBREAK_ARTIFACTS", root / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
     desk = Desktop(env=env, artifacts=artifacts)
@@ -211,22 +239,7 @@ def launch(desktop: Desktop, tmp_path: Path) -> Iterator[object]:
 
     def start(config: str, extra_env: dict[str, str] | None = None) -> RunningApp:
         home = tmp_path / "home"
-        env = (
-            desktop.env
-            | (extra_env or {})
-            | {
-                "HOME": str(home),
-                "XDG_CONFIG_HOME": str(home / "config"),
-                "XDG_DATA_HOME": str(home / "data"),
-                "XDG_STATE_HOME": str(home / "state"),
-                "XDG_CACHE_HOME": str(home / "cache"),
-                "XDG_RUNTIME_DIR": str(home / "runtime"),
-            }
-        )
-        (home / "runtime").mkdir(parents=True, mode=0o700, exist_ok=True)
-        config_dir = home / "config" / "movebreak"
-        config_dir.mkdir(parents=True, exist_ok=True)
-        (config_dir / "config.toml").write_text(config, encoding="utf-8")
+        env = desktop.env | (extra_env or {}) | profile_env(home, config)
         log_file = home / "state" / "movebreak" / "log" / "movebreak.log"
         earlier_log = len(log_file.read_text(encoding="utf-8")) if log_file.exists() else 0
         command = Path(sys.executable).with_name("movebreak")  # the installed entry point

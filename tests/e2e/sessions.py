@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import RunningApp, _start_xvfb
+from tests.e2e.conftest import RunningApp, _start_xvfb, profile_env, start_session_bus
 from tests.waiting import wait_for
 
 XFCONFD = Path("/usr/lib/x86_64-linux-gnu/xfce4/xfconf/xfconfd")
@@ -132,36 +132,12 @@ def session(tmp_path: Path, *, window_manager: bool = True) -> Iterator[Session]
         k: v
         for k, v in os.environ.items()
         if k not in {"WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "DBUS_SESSION_BUS_ADDRESS"}
-    } | {
-        "HOME": str(home),
-        "XDG_CONFIG_HOME": str(home / "config"),
-        "XDG_DATA_HOME": str(home / "data"),
-        "XDG_STATE_HOME": str(home / "state"),
-        "XDG_CACHE_HOME": str(home / "cache"),
-        "XDG_RUNTIME_DIR": str(home / "runtime"),
-        "XDG_SESSION_TYPE": "x11",
-    }
-    (home / "runtime").mkdir(parents=True, mode=0o700)
+    } | {**profile_env(home), "XDG_SESSION_TYPE": "x11"}
     artifacts = Path(os.environ.get("MOVEBREAK_ARTIFACTS", tmp_path / "artifacts"))
     artifacts.mkdir(parents=True, exist_ok=True)
     xvfb, display = _start_xvfb(env)
     env["DISPLAY"] = display
-    bus = subprocess.Popen(
-        [
-            "dbus-daemon",
-            "--session",
-            "--nofork",
-            "--print-address=1",
-            f"--address=unix:path={tmp_path / 'bus'}",
-        ],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert bus.stdout is not None
-    env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
-    bus.stdout.close()
+    bus, env["DBUS_SESSION_BUS_ADDRESS"] = start_session_bus(tmp_path / "bus", env)
     desk = Session(env=env, home=home, artifacts=artifacts)
     try:
         if window_manager:

@@ -24,7 +24,7 @@ from jeepney.bus_messages import Monitoring
 from jeepney.io.blocking import open_dbus_connection
 
 from tests.e2e.compositors import seen_no_tray_notice
-from tests.e2e.conftest import RunningApp
+from tests.e2e.conftest import RunningApp, profile_env
 from tests.e2e.gnome_session import (
     GnomeSession,
     _leave_overview,
@@ -74,18 +74,7 @@ def launch_on(tmp_path: Path) -> Iterator[Callable[..., RunningApp]]:
 
     def start(session: GnomeSession, config: str, **extra: str) -> RunningApp:
         home = tmp_path / "home"
-        env = session.client_env(
-            **extra,
-            HOME=str(home),
-            XDG_CONFIG_HOME=str(home / "config"),
-            XDG_DATA_HOME=str(home / "data"),
-            XDG_STATE_HOME=str(home / "state"),
-            XDG_CACHE_HOME=str(home / "cache"),
-            XDG_RUNTIME_DIR=str(home / "runtime"),
-        )
-        (home / "runtime").mkdir(parents=True, mode=0o700)
-        (home / "config" / "movebreak").mkdir(parents=True)
-        (home / "config" / "movebreak" / "config.toml").write_text(config, encoding="utf-8")
+        env = session.client_env(**extra, **profile_env(home, config))
         seen_no_tray_notice(home / "data" / "movebreak")
         process = subprocess.Popen(
             [str(Path(sys.executable).with_name("movebreak"))],
